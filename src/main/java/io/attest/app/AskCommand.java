@@ -1,0 +1,67 @@
+package io.attest.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attest.knowledge.KnowledgeBase;
+import io.attest.knowledge.Reply;
+import io.attest.knowledge.Suggestion;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * {@code ask ["question"]} and {@code ask --json ["question"]}. Without a question it answers one question
+ * per line of standard input, in order, in one process, so a whole question set costs one start-up.
+ */
+final class AskCommand {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AskCommand() {
+    }
+
+    static int run(List<String> args, BufferedReader stdin, PrintStream out, KnowledgeBase kb) throws IOException {
+        boolean json = args.contains("--json");
+        List<String> words = args.stream().filter(a -> !a.equals("--json")).toList();
+        if (!words.isEmpty()) {
+            print(kb.ask(String.join(" ", words)), json, out);
+            return 0;
+        }
+        for (String line = stdin.readLine(); line != null; line = stdin.readLine()) {
+            print(kb.ask(line), json, out);
+        }
+        return 0;
+    }
+
+    private static void print(Reply reply, boolean json, PrintStream out) throws IOException {
+        out.println(json ? JSON.writeValueAsString(toJson(reply)) : toText(reply));
+        out.flush();
+    }
+
+    static ObjectNode toJson(Reply reply) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("matched", reply.matched());
+        node.put("intent", reply.intentId());
+        node.put("confidence", Math.round(reply.confidence() * 1000) / 1000.0);
+        node.put("answer", reply.text());
+        ArrayNode suggestions = node.putArray("suggestions");
+        for (Suggestion s : reply.suggestions()) {
+            suggestions.addObject().put("intent", s.intent()).put("title", s.title());
+        }
+        return node;
+    }
+
+    private static String toText(Reply reply) {
+        StringBuilder text = new StringBuilder(reply.text());
+        if (reply.repNote() != null) {
+            text.append("\n\nFor reps: ").append(reply.repNote());
+        }
+        if (!reply.suggestions().isEmpty()) {
+            text.append(reply.matched() ? "\n\nRelated: " : "\n\nTry: ");
+            text.append(String.join(" · ", reply.suggestions().stream().map(Suggestion::title).toList()));
+        }
+        return text.append('\n').toString();
+    }
+}

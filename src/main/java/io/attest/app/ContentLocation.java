@@ -1,0 +1,53 @@
+package io.attest.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Finds the intents folder: {@code ATTEST_INTENTS} when set, else the copy the jar carries. */
+final class ContentLocation {
+
+    private ContentLocation() {
+    }
+
+    static Path intentsFolder(Config config) throws IOException {
+        if (config.intentsFolder() != null) {
+            Path dir = Path.of(config.intentsFolder());
+            if (!Files.isDirectory(dir)) {
+                throw new IOException("ATTEST_INTENTS points at " + dir + ", which is not a folder");
+            }
+            return dir;
+        }
+        return bundled();
+    }
+
+    /** The {@code intents/} copy packaged on the class path (inside the jar, or target/classes in a build). */
+    static Path bundled() throws IOException {
+        URL marker = ContentLocation.class.getResource("/intents/language.yml");
+        if (marker == null) {
+            throw new IOException("this build carries no intents/ folder; set ATTEST_INTENTS");
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem jar;
+                try {
+                    jar = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    jar = FileSystems.getFileSystem(uri);
+                }
+                return jar.getPath("/intents");
+            }
+            return Path.of(uri).getParent();
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot read the bundled intents: " + e.getMessage(), e);
+        }
+    }
+}

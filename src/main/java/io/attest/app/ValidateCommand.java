@@ -1,0 +1,37 @@
+package io.attest.app;
+
+import io.attest.knowledge.KnowledgeBase;
+import io.attest.knowledge.Problem;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code validate [dir]}: every problem in the intents folder, each with file and id; exit 1 if any. */
+final class ValidateCommand {
+
+    private ValidateCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err, Config config) throws IOException {
+        Path dir = args.isEmpty() ? defaultFolder(config) : Path.of(args.get(0));
+        List<String> problems = new ArrayList<>();
+        KnowledgeBase.validate(dir).stream().map(Problem::toString).forEach(problems::add);
+        problems.addAll(Content.triageProblems(dir));
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println(dir + "/" + p));
+            err.println(problems.size() + " problem(s) in " + dir);
+            return 1;
+        }
+        out.println(dir + " is valid: " + Content.summary(dir));
+        return 0;
+    }
+
+    /** ./intents when run from a checkout, else ATTEST_INTENTS or the copy in the jar. */
+    private static Path defaultFolder(Config config) throws IOException {
+        Path local = Path.of("intents");
+        return config.intentsFolder() == null && Files.isDirectory(local) ? local : ContentLocation.intentsFolder(config);
+    }
+}

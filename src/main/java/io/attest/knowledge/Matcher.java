@@ -1,0 +1,203 @@
+package io.attest.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
+
+/**
+ * Ranks intents for a question.
+ *
+ * <p>Every example (and every title) is a document in an in-memory Lucene index. Lucene's BM25 search
+ * retrieves the candidate examples; each candidate is then scored by the IDF-weighted cosine between
+ * its terms and the question's, which lands in 0..1 and so serves as a confidence. An intent's
+ * confidence is that of its best example. Words of the question that appear nowhere in the knowledge
+ * base still count in the question's weight, so a question mostly about something else scores low.
+ * Typos in domain words are corrected first against the examples' own vocabulary.
+ */
+final class Matcher {
+
+    private static final String TERMS = "terms";
+    private static final String SURFACE = "surface";
+    private static final int CANDIDATES = 200;
+    /** Words shorter than this are not typo-corrected: too many short words are one edit apart. */
+    private static final int MIN_FUZZY_LENGTH = 5;
+
+    private final List<Intent> intents;
+    private final QuestionAnalyzer analyzer;
+    private final IndexSearcher searcher;
+    private final Terms surfaceVocabulary;
+    private final int[] docIntent;
+    private final List<Set<String>> docTerms = new ArrayList<>();
+    private final Map<String, Double> idf = new HashMap<>();
+    private final double unknownIdf;
+    private final double[] docNorm;
+
+    Matcher(List<Intent> intents, QuestionAnalyzer analyzer) {
+        this.intents = List.copyOf(intents);
+        this.analyzer = analyzer;
+        List<Integer> owners = new ArrayList<>();
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer.termAnalyzer()))) {
+            for (int i = 0; i < intents.size(); i++) {
+                Intent intent = intents.get(i);
+                List<String> texts = new ArrayList<>(intent.examples());
+                texts.add(intent.title());
+                for (String text : texts) {
+                    Document doc = new Document();
+                    doc.add(new TextField(TERMS, text, Field.Store.NO));
+                    doc.add(new TextField(SURFACE, analyzer.surfaceAnalyzer().tokenStream(SURFACE, text)));
+                    doc.add(new StoredField("intent", i));
+                    writer.addDocument(doc);
+                    owners.add(i);
+                    docTerms.add(new HashSet<>(analyzer.terms(text)));
+                }
+            }
+            writer.commit();
+            DirectoryReader reader = DirectoryReader.open(directory);
+            this.searcher = new IndexSearcher(reader);
+            this.surfaceVocabulary = MultiTerms.getTerms(reader, SURFACE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building the in-memory index failed", e);
+        }
+        this.docIntent = owners.stream().mapToInt(Integer::intValue).toArray();
+
+        // IDF over intents, not examples: a term used by every example of one intent is still specific to it.
+        Map<String, Set<Integer>> intentsByTerm = new HashMap<>();
+        for (int d = 0; d < docTerms.size(); d++) {
+            for (String term : docTerms.get(d)) {
+                intentsByTerm.computeIfAbsent(term, t -> new HashSet<>()).add(docIntent[d]);
+            }
+        }
+        int n = Math.max(1, intents.size());
+        intentsByTerm.forEach((term, set) -> idf.put(term, Math.log(1.0 + (double) n / set.size())));
+        this.unknownIdf = Math.log(1.0 + n);
+        this.docNorm = new double[docTerms.size()];
+        for (int d = 0; d < docTerms.size(); d++) {
+            double sum = 0;
+            for (String term : docTerms.get(d)) {
+                double w = idf.get(term);
+                sum += w * w;
+            }
+            docNorm[d] = Math.sqrt(sum);
+        }
+    }
+
+    /** Intents in order of confidence, best first, at most {@code limit}. */
+    List<Match> rank(String question, int limit) {
+        List<String> queryTerms = new ArrayList<>(new LinkedHashSet<>(analyzer.terms(correctTypos(question))));
+        if (queryTerms.isEmpty()) {
+            return List.of();
+        }
+        double queryNorm = 0;
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String term : queryTerms) {
+            double w = idf.getOrDefault(term, unknownIdf);
+            queryNorm += w * w;
+            query.add(new TermQuery(new Term(TERMS, term)), BooleanClause.Occur.SHOULD);
+        }
+        queryNorm = Math.sqrt(queryNorm);
+        double[] best = new double[intents.size()];
+        try {
+            for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
+                double shared = 0;
+                Set<String> terms = docTerms.get(hit.doc);
+                for (String term : queryTerms) {
+                    if (terms.contains(term)) {
+                        double w = idf.get(term);
+                        shared += w * w;
+                    }
+                }
+                double cosine = shared / (queryNorm * docNorm[hit.doc]);
+                int intent = docIntent[hit.doc];
+                best[intent] = Math.max(best[intent], cosine);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Match> matches = new ArrayList<>();
+        for (int i = 0; i < best.length; i++) {
+            if (best[i] > 0) {
+                matches.add(new Match(intents.get(i), Math.min(1.0, best[i])));
+            }
+        }
+        matches.sort(Comparator.comparingDouble(Match::confidence).reversed());
+        return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : matches;
+    }
+
+    /** Replaces words the knowledge base has never seen by the closest word it has (one or two edits away). */
+    String correctTypos(String question) {
+        StringBuilder corrected = null;
+        int shift = 0;
+        for (QuestionAnalyzer.Word word : analyzer.words(question)) {
+            String text = word.text();
+            if (text.length() < MIN_FUZZY_LENGTH || !text.chars().allMatch(Character::isLetter) || known(text)) {
+                continue;
+            }
+            String replacement = closestKnown(text);
+            if (replacement != null) {
+                if (corrected == null) {
+                    corrected = new StringBuilder(question);
+                }
+                corrected.replace(word.start() + shift, word.end() + shift, replacement);
+                shift += replacement.length() - (word.end() - word.start());
+            }
+        }
+        return corrected == null ? question : corrected.toString();
+    }
+
+    private boolean known(String word) {
+        try {
+            TermsEnum terms = surfaceVocabulary.iterator();
+            return terms.seekExact(new BytesRef(word));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String closestKnown(String word) {
+        int edits = word.length() >= 8 ? 2 : 1;
+        CompiledAutomaton automaton = FuzzyQuery.getFuzzyAutomaton(word, edits, 1, true);
+        String best = null;
+        int bestFreq = 0;
+        try {
+            TermsEnum candidates = automaton.getTermsEnum(surfaceVocabulary);
+            for (BytesRef term = candidates.next(); term != null; term = candidates.next()) {
+                int freq = candidates.docFreq();
+                if (freq > bestFreq) {
+                    best = term.utf8ToString();
+                    bestFreq = freq;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return best;
+    }
+}

@@ -1,0 +1,34 @@
+package io.attest.knowledge;
+
+import java.util.List;
+
+/**
+ * What Attest says to one question, independent of where it is shown.
+ *
+ * @param intent      the intent that produced the text, or null for the generic decline and empty input
+ * @param confidence  0..1, how sure the matcher is of its best intent
+ * @param text        the reply in Slack mrkdwn
+ * @param repNote     private wording guidance for reps (null when none)
+ * @param suggestions "Did you mean…" candidates for {@link ReplyKind#DID_YOU_MEAN}, related topics for answers
+ */
+public record Reply(
+        ReplyKind kind,
+        Intent intent,
+        double confidence,
+        String text,
+        String repNote,
+        List<Suggestion> suggestions) {
+
+    public Reply {
+        suggestions = List.copyOf(suggestions);
+    }
+
+    /** True only for a knowledge-base answer; greetings, help and declines are not matches. */
+    public boolean matched() {
+        return kind == ReplyKind.ANSWER;
+    }
+
+    public String intentId() {
+        return intent == null ? null : intent.id();
+    }
+}

@@ -1,0 +1,143 @@
+package io.attest.slack;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attest.knowledge.Intent;
+import io.attest.knowledge.KnowledgeBase;
+import io.attest.knowledge.Reply;
+import io.attest.knowledge.ReplyKind;
+import io.attest.knowledge.Suggestion;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns core results into Block Kit, in one place for every surface, so a /soc reply, a thread answer and a
+ * DM look alike. Every message it builds keeps Block Kit's limits.
+ */
+final class MessageRenderer {
+
+    private static final int NOTIFICATION_CHARS = 150;
+
+    private final KnowledgeBase kb;
+    private final List<ObjectNode> triageEntry;
+
+    /**
+     * @param extraHelpButtons buttons other features add to help and declines (the triage start button)
+     */
+    MessageRenderer(KnowledgeBase kb, List<ObjectNode> extraHelpButtons) {
+        this.kb = kb;
+        this.triageEntry = List.copyOf(extraHelpButtons);
+    }
+
+    SlackMessage reply(Reply reply, Audience audience) {
+        return switch (reply.kind()) {
+            case ANSWER -> answer(reply, audience, null);
+            case DID_YOU_MEAN -> didYouMean(reply);
+            case DECLINE, GREETING, EMPTY -> withHelpButtons(reply.text());
+        };
+    }
+
+    /** An answer someone shared into the channel from their private /soc reply. */
+    SlackMessage shared(Reply reply, String userId) {
+        return answer(reply, Audience.CHANNEL, userId);
+    }
+
+    SlackMessage help(String usage) {
+        ArrayNode blocks = BlockKit.blocks();
+        blocks.add(BlockKit.section(BlockKit.fit(kb.language().response("help"), BlockKitLimits.MAX_SECTION_TEXT)));
+        blocks.add(BlockKit.context(usage));
+        blocks.add(helpActions());
+        return new SlackMessage(notification(kb.language().response("help")), blocks);
+    }
+
+    /** Everything Attest can answer, grouped by topic. */
+    SlackMessage topics() {
+        Map<String, StringBuilder> byTopic = new LinkedHashMap<>();
+        for (Intent intent : kb.answers()) {
+            byTopic.computeIfAbsent(intent.topic(), t -> new StringBuilder())
+                    .append("• ").append(intent.title()).append('\n');
+        }
+        ArrayNode blocks = BlockKit.blocks();
+        blocks.add(BlockKit.header("What I can answer"));
+        // Leave room for the header and the closing context line.
+        int room = BlockKitLimits.MAX_BLOCKS - 2;
+        for (Map.Entry<String, StringBuilder> topic : byTopic.entrySet()) {
+            if (room-- == 0) {
+                break;
+            }
+            String text = "*" + kb.language().topicTitle(topic.getKey()) + "*\n" + topic.getValue().toString().strip();
+            blocks.add(BlockKit.section(BlockKit.fit(text, BlockKitLimits.MAX_SECTION_TEXT)));
+        }
+        blocks.add(BlockKit.context("Ask in your own words — these are topics, not exact phrasings."));
+        return new SlackMessage("What I can answer: " + kb.answers().size() + " topics", blocks);
+    }
+
+    private SlackMessage answer(Reply reply, Audience audience, String sharedBy) {
+        ArrayNode blocks = BlockKit.blocks();
+        blocks.add(BlockKit.section(BlockKit.fit(reply.text(), BlockKitLimits.MAX_SECTION_TEXT)));
+        if (reply.repNote() != null && audience != Audience.CHANNEL) {
+            blocks.add(BlockKit.context(BlockKit.fit(":bulb: *For reps* (only you see this): " + reply.repNote(),
+                    BlockKitLimits.MAX_SECTION_TEXT)));
+        }
+        if (sharedBy != null) {
+            blocks.add(BlockKit.context("Shared by <@" + sharedBy + "> from Attest"));
+        }
+        ObjectNode actions = BlockKit.actions("answer_actions");
+        ArrayNode buttons = (ArrayNode) actions.get("elements");
+        if (audience == Audience.ASKER_ONLY && reply.intent() != null) {
+            buttons.add(BlockKit.primary(BlockKit.button("Share in channel", ActionIds.SHARE_ANSWER, reply.intentId())));
+        }
+        addAnswerButtons(buttons, reply.suggestions());
+        if (!buttons.isEmpty()) {
+            if (!reply.suggestions().isEmpty()) {
+                blocks.add(BlockKit.context("Related topics:"));
+            }
+            blocks.add(actions);
+        }
+        return new SlackMessage(notification(reply.text()), blocks);
+    }
+
+    private SlackMessage didYouMean(Reply reply) {
+        ArrayNode blocks = BlockKit.blocks();
+        blocks.add(BlockKit.section(kb.language().response("did_you_mean")));
+        ObjectNode actions = BlockKit.actions("did_you_mean");
+        addAnswerButtons((ArrayNode) actions.get("elements"), reply.suggestions());
+        blocks.add(actions);
+        blocks.add(BlockKit.context("Or rephrase, or see everything I cover with *topics*."));
+        return new SlackMessage(notification(reply.text()), blocks);
+    }
+
+    private SlackMessage withHelpButtons(String text) {
+        ArrayNode blocks = BlockKit.blocks();
+        blocks.add(BlockKit.section(BlockKit.fit(text, BlockKitLimits.MAX_SECTION_TEXT)));
+        blocks.add(helpActions());
+        return new SlackMessage(notification(text), blocks);
+    }
+
+    private ObjectNode helpActions() {
+        ObjectNode actions = BlockKit.actions("help_actions");
+        ArrayNode buttons = (ArrayNode) actions.get("elements");
+        buttons.add(BlockKit.button("Show topics", ActionIds.SHOW_TOPICS, "topics"));
+        triageEntry.forEach(b -> buttons.add(b.deepCopy()));
+        return actions;
+    }
+
+    private static void addAnswerButtons(ArrayNode buttons, List<Suggestion> suggestions) {
+        int index = 0;
+        for (Suggestion s : suggestions) {
+            buttons.add(BlockKit.button(BlockKit.fit(s.title(), BlockKitLimits.MAX_BUTTON_TEXT),
+                    ActionIds.showAnswer(index++), s.intent()));
+        }
+    }
+
+    /** Slack shows this plain text in notifications and where blocks cannot be shown. */
+    private static String notification(String mrkdwn) {
+        String plain = mrkdwn.replaceAll("[*_~`]", "").replaceAll("\\s+", " ").trim();
+        return BlockKit.fit(plain, NOTIFICATION_CHARS);
+    }
+
+    static boolean isAnswer(Reply reply) {
+        return reply.kind() == ReplyKind.ANSWER;
+    }
+}

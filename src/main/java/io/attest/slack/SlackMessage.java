@@ -1,0 +1,22 @@
+package io.attest.slack;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A message ready for Slack: blocks plus the plain text Slack shows in notifications.
+ */
+record SlackMessage(String text, ArrayNode blocks) {
+
+    String blocksJson() {
+        return blocks.toString();
+    }
+
+    /** The message as a JSON body (slash-command ack or response_url payload). */
+    ObjectNode toJson() {
+        ObjectNode node = BlockKit.JSON.createObjectNode();
+        node.put("text", text);
+        node.set("blocks", blocks);
+        return node;
+    }
+}

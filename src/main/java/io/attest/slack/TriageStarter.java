@@ -1,0 +1,11 @@
+package io.attest.slack;
+
+/** Starts a guided triage thread; called after the ack. */
+@FunctionalInterface
+interface TriageStarter {
+
+    /**
+     * @param responseUrl where to tell the starter privately if the bot cannot post (null when there is none)
+     */
+    void start(String channel, String userId, String forWhom, String responseUrl) throws Exception;
+}

@@ -1,0 +1,112 @@
+package io.attest.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnowledgeBaseValidatorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFixtureKnowledgeBaseHasNoProblems() throws IOException {
+        assertEquals(List.of(), KnowledgeBase.validate(Fixtures.fixtureIntents()));
+    }
+
+    @Nested
+    class ProblemsAreReportedWithFileAndId {
+
+        @Test
+        void aDuplicateIdIsReported() throws IOException {
+            write("dup.yml", intent("soc1_what", "a brand new question about duplicates"));
+            assertProblem("dup.yml: soc1_what: duplicate id (also in answers.yml)");
+        }
+
+        @Test
+        void theSameExampleUnderTwoIntentsIsReported() throws IOException {
+            write("extra.yml", intent("another_one", "Is SOC 2 a  certification?"));
+            assertProblem("extra.yml: another_one: example 'Is SOC 2 a  certification?' is also an example of soc2_attestation (answers.yml)");
+        }
+
+        @Test
+        void anEmptyAnswerIsReported() throws IOException {
+            write("empty.yml", intent("empty_answer", "a question with no answer").replace("answer: \"An answer.\"", "answer: \"\""));
+            assertProblem("empty.yml: empty_answer: has an empty answer");
+        }
+
+        @Test
+        void aBrokenRelatedLinkIsReported() throws IOException {
+            write("broken.yml", intent("broken_link", "a question with a broken link").replace("related: []", "related: [nowhere]"));
+            assertProblem("broken.yml: broken_link: related 'nowhere' does not exist");
+        }
+
+        @Test
+        void anAnswerOverTheBlockKitSectionLimitIsReported() throws IOException {
+            write("long.yml", intent("too_long", "a question with a long answer")
+                    .replace("answer: \"An answer.\"", "answer: \"" + "x".repeat(3001) + "\""));
+            assertProblem("long.yml: too_long: answer is 3001 characters; a Slack section holds at most 3000");
+        }
+
+        @Test
+        void tooFewExamplesAreReported() throws IOException {
+            write("few.yml", """
+                    intents:
+                      - id: few_examples
+                        title: Few
+                        topic: basics
+                        examples: [only one question here]
+                        answer: "An answer."
+                    """);
+            assertProblem("few.yml: few_examples: has 1 example(s); at least 8 varied questions are needed to match it reliably");
+        }
+
+        @Test
+        void brokenYamlIsReportedWithItsFile() throws IOException {
+            write("broken.yml", "intents:\n  - id: [unclosed\n");
+            List<Problem> problems = KnowledgeBase.validate(dir);
+            assertTrue(problems.stream().anyMatch(p -> p.toString().startsWith("broken.yml: is not valid YAML")), problems.toString());
+        }
+
+        @Test
+        void everyProblemIsListedNotJustTheFirst() throws IOException {
+            write("many.yml", intent("first_bad", "first unique question").replace("related: []", "related: [gone]")
+                    + intent("second_bad", "second unique question").replace("intents:\n", "").replace("answer: \"An answer.\"", "answer: \"\""));
+            List<Problem> problems = KnowledgeBase.validate(dir);
+            assertTrue(problems.stream().anyMatch(p -> p.id() != null && p.id().equals("first_bad")), problems.toString());
+            assertTrue(problems.stream().anyMatch(p -> p.id() != null && p.id().equals("second_bad")), problems.toString());
+        }
+
+        @Test
+        void anUnknownTopicIsReported() throws IOException {
+            write("topic.yml", intent("odd_topic", "a question in an odd topic").replace("topic: basics", "topic: nowhere"));
+            assertProblem("topic.yml: odd_topic: topic 'nowhere' is not listed under language.topics");
+        }
+
+        private void assertProblem(String expected) throws IOException {
+            List<String> problems = KnowledgeBase.validate(dir).stream().map(Problem::toString).toList();
+            assertTrue(problems.contains(expected), "expected <" + expected + "> in " + problems);
+        }
+
+        private void write(String name, String yaml) throws IOException {
+            Fixtures.copyOfFixture(dir);
+            Files.writeString(dir.resolve(name), yaml);
+        }
+
+        private String intent(String id, String firstExample) {
+            StringBuilder examples = new StringBuilder("      - \"" + firstExample + "\"\n");
+            for (int i = 1; i < 8; i++) {
+                examples.append("      - \"").append(id).append(" variant question ").append(i).append("\"\n");
+            }
+            return "intents:\n  - id: " + id + "\n    title: A title\n    topic: basics\n    examples:\n" + examples
+                    + "    answer: \"An answer.\"\n    related: []\n";
+        }
+    }
+}
