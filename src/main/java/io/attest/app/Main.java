@@ -1,6 +1,8 @@
 package io.attest.app;
 
 import io.attest.knowledge.InvalidKnowledgeBaseException;
+import io.attest.triage.TriageContent;
+import io.attest.triage.TriageEngine;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -52,6 +54,8 @@ public final class Main {
                 yield 0;
             }
             case "ask" -> AskCommand.run(rest, stdin, out, Content.load(ContentLocation.intentsFolder(config)).kb());
+            case "triage" -> TriageCommand.run(rest, stdin, out, err,
+                    new TriageEngine(TriageContent.load(ContentLocation.intentsFolder(config))));
             case "validate" -> ValidateCommand.run(rest, out, err, config);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);

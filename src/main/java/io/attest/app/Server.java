@@ -8,6 +8,7 @@ import io.attest.slack.SlackEventsHandler;
 import io.attest.slack.SlackSignatureVerifier;
 import io.attest.slack.SlackSurfaces;
 import io.attest.slack.SlackWebApi;
+import io.attest.slack.TriageThreads;
 import io.attest.slack.Work;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -57,8 +58,10 @@ final class Server {
                 .authTestCacheExpirationMillis(-1L)
                 .build();
         Work work = new Work(4);
-        SlackSurfaces surfaces = new SlackSurfaces(appConfig,
-                new SlackSurfaces.Dependencies(content.kb(), new SlackWebApi(slack, token), work, Clock.systemUTC(), null));
+        SlackWebApi api = new SlackWebApi(slack, token);
+        Clock clock = Clock.systemUTC();
+        SlackSurfaces surfaces = new SlackSurfaces(appConfig, new SlackSurfaces.Dependencies(
+                content.kb(), api, work, clock, new TriageThreads(content.triage(), api, work, clock)));
         if (!local) {
             try {
                 surfaces.app().start();
@@ -67,7 +70,7 @@ final class Server {
                         + ". Check the bot token of your Slack app and try again.");
             }
         }
-        SlackEventsHandler events = new SlackEventsHandler(surfaces.app(), new SlackSignatureVerifier(secret, Clock.systemUTC()));
+        SlackEventsHandler events = new SlackEventsHandler(surfaces.app(), new SlackSignatureVerifier(secret, clock));
         String health = "{\"status\":\"ok\",\"intents\":" + content.kb().intents().size() + "}";
         AttestServer http = new AttestServer(events, health, local ? "127.0.0.1" : null, cfg -> { })
                 .start(config.port());

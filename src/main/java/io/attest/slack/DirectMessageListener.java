@@ -14,12 +14,14 @@ final class DirectMessageListener implements BoltEventHandler<MessageEvent> {
     private final SlackWebApi api;
     private final Work work;
     private final EventDeduplicator events;
+    private final TriageStarter triage;
 
-    DirectMessageListener(Replies replies, SlackWebApi api, Work work, EventDeduplicator events) {
+    DirectMessageListener(Replies replies, SlackWebApi api, Work work, EventDeduplicator events, TriageStarter triage) {
         this.replies = replies;
         this.api = api;
         this.work = work;
         this.events = events;
+        this.triage = triage;
     }
 
     @Override
@@ -32,6 +34,10 @@ final class DirectMessageListener implements BoltEventHandler<MessageEvent> {
             return ctx.ack();
         }
         Request request = Request.parse(SlackText.typed(event.getText()));
+        if (request.kind() == Request.Kind.TRIAGE && triage != null) {
+            work.submit("starting a triage", () -> triage.start(event.getChannel(), event.getUser(), request.text(), null));
+            return ctx.ack();
+        }
         work.submit("answering a direct message", () ->
                 api.postMessage(event.getChannel(), event.getThreadTs(), replies.to(request, Audience.DIRECT, Usage.DIRECT)));
         return ctx.ack();

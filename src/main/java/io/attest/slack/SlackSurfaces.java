@@ -48,7 +48,7 @@ public final class SlackSurfaces {
         event("app_mention");
         app.event(AppMentionEvent.class, new MentionListener(replies, deps.api(), deps.work(), seen, starter));
         event("message.im");
-        app.event(MessageEvent.class, new DirectMessageListener(replies, deps.api(), deps.work(), seen));
+        app.event(MessageEvent.class, new DirectMessageListener(replies, deps.api(), deps.work(), seen, starter));
 
         AnswerButtonsListener buttons = new AnswerButtonsListener(deps.kb(), renderer, deps.api(), deps.work());
         action(ActionIds.SHARE_ANSWER);

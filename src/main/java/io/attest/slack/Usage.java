@@ -8,7 +8,7 @@ final class Usage {
     static final String MENTION = "`@Attest <question>` answers in the thread · `@Attest topics` · "
             + "`@Attest triage <who it is for>` · `/soc <question>` answers privately";
     static final String DIRECT = "Ask me anything about SOC 1 or SOC 2 here · `topics` lists what I cover · "
-            + "`/soc triage <who>` in a channel runs a report triage";
+            + "`triage <who it is for>` runs a report triage";
 
     private Usage() {
     }
