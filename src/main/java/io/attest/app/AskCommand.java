@@ -24,15 +24,30 @@ final class AskCommand {
 
     static int run(List<String> args, BufferedReader stdin, PrintStream out, KnowledgeBase kb) throws IOException {
         boolean json = args.contains("--json");
-        List<String> words = args.stream().filter(a -> !a.equals("--json")).toList();
+        boolean rank = args.contains("--rank");
+        List<String> words = args.stream().filter(a -> !a.startsWith("--")).toList();
         if (!words.isEmpty()) {
-            print(kb.ask(String.join(" ", words)), json, out);
+            answer(kb, String.join(" ", words), json, rank, out);
             return 0;
         }
         for (String line = stdin.readLine(); line != null; line = stdin.readLine()) {
-            print(kb.ask(line), json, out);
+            answer(kb, line, json, rank, out);
         }
         return 0;
+    }
+
+    private static void answer(KnowledgeBase kb, String question, boolean json, boolean rank, PrintStream out)
+            throws IOException {
+        if (rank) {
+            // For content authors: the closest intents and their confidence, to see why something matched.
+            ArrayNode ranked = JSON.createArrayNode();
+            kb.rank(question, 5).forEach(m -> ranked.addObject().put("intent", m.intent().id())
+                    .put("confidence", Math.round(m.confidence() * 1000) / 1000.0));
+            out.println(ranked);
+            out.flush();
+        } else {
+            print(kb.ask(question), json, out);
+        }
     }
 
     private static void print(Reply reply, boolean json, PrintStream out) throws IOException {

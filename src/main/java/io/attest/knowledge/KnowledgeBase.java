@@ -15,9 +15,9 @@ import java.util.Optional;
 public final class KnowledgeBase {
 
     /** At or above this confidence the best intent answers. Calibrated on the regression set (docs/quality.md). */
-    static final double ANSWER_THRESHOLD = 0.45;
+    static final double ANSWER_THRESHOLD = Double.parseDouble(System.getProperty("attest.answer", "0.45"));
     /** Between this and {@link #ANSWER_THRESHOLD}, offer "Did you mean…" instead of answering. */
-    static final double SUGGEST_THRESHOLD = 0.25;
+    static final double SUGGEST_THRESHOLD = Double.parseDouble(System.getProperty("attest.suggest", "0.25"));
     static final int MAX_SUGGESTIONS = 3;
 
     private final List<Intent> intents;

@@ -58,6 +58,9 @@ final class Matcher {
     private final Map<String, Double> idf = new HashMap<>();
     private final double unknownIdf;
     private final double[] docNorm;
+    /** Every term an intent uses anywhere: examples, title and its answer. */
+    private final List<Set<String>> intentVocabulary = new ArrayList<>();
+    static final double EXAMPLE_WEIGHT = Double.parseDouble(System.getProperty("attest.exampleWeight", "0.6"));
 
     Matcher(List<Intent> intents, QuestionAnalyzer analyzer) {
         this.intents = List.copyOf(intents);
@@ -87,6 +90,11 @@ final class Matcher {
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
         this.docIntent = owners.stream().mapToInt(Integer::intValue).toArray();
+        for (Intent intent : intents) {
+            Set<String> vocabulary = new HashSet<>(analyzer.terms(intent.title() + "\n" + intent.answer()));
+            intent.examples().forEach(e -> vocabulary.addAll(analyzer.terms(e)));
+            intentVocabulary.add(vocabulary);
+        }
 
         // IDF over intents, not examples: a term used by every example of one intent is still specific to it.
         Map<String, Set<Integer>> intentsByTerm = new HashMap<>();
@@ -97,7 +105,7 @@ final class Matcher {
         }
         int n = Math.max(1, intents.size());
         intentsByTerm.forEach((term, set) -> idf.put(term, Math.log(1.0 + (double) n / set.size())));
-        this.unknownIdf = Math.log(1.0 + n);
+        this.unknownIdf = Double.parseDouble(System.getProperty("attest.unknown", "1.0")) * Math.log(1.0 + n);
         this.docNorm = new double[docTerms.size()];
         for (int d = 0; d < docTerms.size(); d++) {
             double sum = 0;
@@ -141,11 +149,23 @@ final class Matcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // How much of the question the intent speaks to at all, its answer included: this catches questions
+        // worded unlike any example but about what the answer says.
+        double queryWeight = queryNorm * queryNorm;
         List<Match> matches = new ArrayList<>();
         for (int i = 0; i < best.length; i++) {
-            if (best[i] > 0) {
-                matches.add(new Match(intents.get(i), Math.min(1.0, best[i])));
+            if (best[i] <= 0) {
+                continue;
             }
+            double covered = 0;
+            for (String term : queryTerms) {
+                if (intentVocabulary.get(i).contains(term)) {
+                    double w = idf.getOrDefault(term, unknownIdf);
+                    covered += w * w;
+                }
+            }
+            double score = EXAMPLE_WEIGHT * best[i] + (1 - EXAMPLE_WEIGHT) * (covered / queryWeight);
+            matches.add(new Match(intents.get(i), Math.min(1.0, score)));
         }
         matches.sort(Comparator.comparingDouble(Match::confidence).reversed());
         return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : matches;

@@ -9,6 +9,7 @@ import com.slack.api.model.Message;
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Reply;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The buttons under answers: Share in channel, related topics and "Did you mean…", Show topics.
@@ -16,12 +17,12 @@ import java.util.Optional;
  */
 final class AnswerButtonsListener {
 
-    private final KnowledgeBase kb;
+    private final Supplier<KnowledgeBase> kb;
     private final MessageRenderer renderer;
     private final SlackWebApi api;
     private final Work work;
 
-    AnswerButtonsListener(KnowledgeBase kb, MessageRenderer renderer, SlackWebApi api, Work work) {
+    AnswerButtonsListener(Supplier<KnowledgeBase> kb, MessageRenderer renderer, SlackWebApi api, Work work) {
         this.kb = kb;
         this.renderer = renderer;
         this.api = api;
@@ -36,7 +37,7 @@ final class AnswerButtonsListener {
         String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
         String responseUrl = payload.getResponseUrl();
         work.submit("sharing an answer", () -> {
-            Optional<Reply> reply = kb.answer(intentId);
+            Optional<Reply> reply = kb.get().answer(intentId);
             if (reply.isEmpty()) {
                 api.respond(responseUrl, Replies.ephemeral(gone()).put("replace_original", false));
                 return;
@@ -70,7 +71,7 @@ final class AnswerButtonsListener {
         String responseUrl = payload.getResponseUrl();
         Message message = payload.getMessage();
         work.submit("showing an answer", () -> {
-            Optional<Reply> reply = kb.answer(intentId);
+            Optional<Reply> reply = kb.get().answer(intentId);
             if (ephemeral || message == null || reply.isEmpty()) {
                 SlackMessage shown = reply.map(r -> renderer.reply(r, Audience.ASKER_ONLY)).orElseGet(this::gone);
                 api.respond(responseUrl, Replies.ephemeral(shown).put("replace_original", ephemeral && reply.isPresent()));

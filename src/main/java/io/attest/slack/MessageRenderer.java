@@ -10,6 +10,7 @@ import io.attest.knowledge.Suggestion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns core results into Block Kit, in one place for every surface, so a /soc reply, a thread answer and a
@@ -19,14 +20,14 @@ final class MessageRenderer {
 
     private static final int NOTIFICATION_CHARS = 150;
 
-    private final KnowledgeBase kb;
+    private final Supplier<KnowledgeBase> source;
     private final List<ObjectNode> triageEntry;
 
     /**
      * @param extraHelpButtons buttons other features add to help and declines (the triage start button)
      */
-    MessageRenderer(KnowledgeBase kb, List<ObjectNode> extraHelpButtons) {
-        this.kb = kb;
+    MessageRenderer(Supplier<KnowledgeBase> source, List<ObjectNode> extraHelpButtons) {
+        this.source = source;
         this.triageEntry = List.copyOf(extraHelpButtons);
     }
 
@@ -44,6 +45,7 @@ final class MessageRenderer {
     }
 
     SlackMessage help(String usage) {
+        KnowledgeBase kb = source.get();
         ArrayNode blocks = BlockKit.blocks();
         blocks.add(BlockKit.section(BlockKit.fit(kb.language().response("help"), BlockKitLimits.MAX_SECTION_TEXT)));
         blocks.add(BlockKit.context(usage));
@@ -53,6 +55,7 @@ final class MessageRenderer {
 
     /** Everything Attest can answer, grouped by topic. */
     SlackMessage topics() {
+        KnowledgeBase kb = source.get();
         Map<String, StringBuilder> byTopic = new LinkedHashMap<>();
         for (Intent intent : kb.answers()) {
             byTopic.computeIfAbsent(intent.topic(), t -> new StringBuilder())
@@ -100,7 +103,7 @@ final class MessageRenderer {
 
     private SlackMessage didYouMean(Reply reply) {
         ArrayNode blocks = BlockKit.blocks();
-        blocks.add(BlockKit.section(kb.language().response("did_you_mean")));
+        blocks.add(BlockKit.section(source.get().language().response("did_you_mean")));
         ObjectNode actions = BlockKit.actions("did_you_mean");
         addAnswerButtons((ArrayNode) actions.get("elements"), reply.suggestions());
         blocks.add(actions);

@@ -3,14 +3,15 @@ package io.attest.slack;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.bolt.response.Response;
 import io.attest.knowledge.KnowledgeBase;
+import java.util.function.Supplier;
 
 /** Answers typed text the same way on every surface: help, topics, or the knowledge base's reply. */
 final class Replies {
 
-    private final KnowledgeBase kb;
+    private final Supplier<KnowledgeBase> kb;
     private final MessageRenderer renderer;
 
-    Replies(KnowledgeBase kb, MessageRenderer renderer) {
+    Replies(Supplier<KnowledgeBase> kb, MessageRenderer renderer) {
         this.kb = kb;
         this.renderer = renderer;
     }
@@ -19,7 +20,7 @@ final class Replies {
         return switch (request.kind()) {
             case HELP -> renderer.help(usage);
             case TOPICS -> renderer.topics();
-            case QUESTION, TRIAGE -> renderer.reply(kb.ask(request.text()), audience);
+            case QUESTION, TRIAGE -> renderer.reply(kb.get().ask(request.text()), audience);
         };
     }
 

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +32,7 @@ public final class SlackSurfaces {
     private final List<Pattern> actions = new ArrayList<>();
 
     /** The pieces the listeners need; built once at start-up. */
-    public record Dependencies(KnowledgeBase kb, SlackWebApi api, Work work, Clock clock, TriageSurface triage) {
+    public record Dependencies(Supplier<KnowledgeBase> kb, SlackWebApi api, Work work, Clock clock, TriageSurface triage) {
     }
 
     public SlackSurfaces(AppConfig config, Dependencies deps) {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -32,18 +33,25 @@ public final class TriageThreads implements TriageSurface {
     static final String CHANGE = "triage_change";
     static final String RESTART = "triage_restart";
 
-    private final TriageEngine engine;
-    private final TriageContent content;
+    private final Supplier<TriageEngine> engines;
     private final SlackWebApi api;
     private final Work work;
     private final EventDeduplicator clicks;
 
-    public TriageThreads(TriageEngine engine, SlackWebApi api, Work work, Clock clock) {
-        this.engine = engine;
-        this.content = engine.content();
+    public TriageThreads(Supplier<TriageEngine> engines, SlackWebApi api, Work work, Clock clock) {
+        this.engines = engines;
         this.api = api;
         this.work = work;
         this.clicks = new EventDeduplicator(10_000, Duration.ofHours(6), clock);
+    }
+
+    /** Read per use, so new wording (local mode reloads content) applies to the next message. */
+    private TriageEngine engine() {
+        return engines.get();
+    }
+
+    private TriageContent content() {
+        return engines.get().content();
     }
 
     @Override
@@ -75,7 +83,7 @@ public final class TriageThreads implements TriageSurface {
             return;
         }
         TriageState state = new TriageState(forWhom, userId, root.ts(), java.util.Map.of(), 0);
-        api.postMessage(channel, root.ts(), question(engine.nextQuestion(state.answers()).orElseThrow(), state));
+        api.postMessage(channel, root.ts(), question(engine().nextQuestion(state.answers()).orElseThrow(), state));
     }
 
     private Response onStart(BlockActionRequest req, ActionContext ctx) {
@@ -109,18 +117,18 @@ public final class TriageThreads implements TriageSurface {
         work.submit("recording a triage answer", () -> {
             TriageQuestion asked;
             try {
-                asked = content.question(key);
-                engine.decide(state.answers());
+                asked = content().question(key);
+                engine().decide(state.answers());
             } catch (IllegalArgumentException e) {
                 // A value Attest never put on a button (unknown question or answer): nothing to record.
                 return;
             }
             api.update(channel, messageTs, answered(asked, answer, user, decoded.get()));
-            Optional<TriageQuestion> next = engine.nextQuestion(state.answers());
+            Optional<TriageQuestion> next = engine().nextQuestion(state.answers());
             if (next.isPresent()) {
                 api.postMessage(channel, state.rootTs(), question(next.get(), state));
             } else {
-                Recommendation r = engine.decide(state.answers());
+                Recommendation r = engine().decide(state.answers());
                 api.postMessage(channel, state.rootTs(), recommendation(r, state));
                 api.update(channel, state.rootTs(), rootMessage(state, r));
             }
@@ -140,7 +148,7 @@ public final class TriageThreads implements TriageSurface {
         work.submit("reopening a triage question", () -> {
             TriageQuestion q;
             try {
-                q = content.question(key);
+                q = content().question(key);
             } catch (IllegalArgumentException e) {
                 return;
             }
@@ -165,7 +173,7 @@ public final class TriageThreads implements TriageSurface {
         if (outcome == null) {
             blocks.add(BlockKit.context("Answer the questions in the thread — anyone in the channel can click."));
         } else {
-            blocks.add(BlockKit.section("*" + content.heading(Heading.RECOMMENDATION) + ":* " + summary(outcome)
+            blocks.add(BlockKit.section("*" + content().heading(Heading.RECOMMENDATION) + ":* " + summary(outcome)
                     + " — details in the thread."));
         }
         return new SlackMessage(plain(title), blocks);
@@ -198,31 +206,31 @@ public final class TriageThreads implements TriageSurface {
 
     SlackMessage recommendation(Recommendation r, TriageState state) {
         ArrayNode blocks = BlockKit.blocks();
-        blocks.add(BlockKit.header(BlockKit.fit(content.heading(Heading.RECOMMENDATION)
+        blocks.add(BlockKit.header(BlockKit.fit(content().heading(Heading.RECOMMENDATION)
                 + (state.forWhom().isEmpty() ? "" : " for " + state.forWhom()), BlockKitLimits.MAX_HEADER_TEXT)));
         blocks.add(BlockKit.section("*" + summary(r) + "*"));
-        blocks.add(BlockKit.section(BlockKit.fit("*" + content.heading(Heading.RATIONALE) + "*\n" + bullets(r.rationale()),
+        blocks.add(BlockKit.section(BlockKit.fit("*" + content().heading(Heading.RATIONALE) + "*\n" + bullets(r.rationale()),
                 BlockKitLimits.MAX_SECTION_TEXT)));
-        blocks.add(BlockKit.section(BlockKit.fit("*" + content.heading(Heading.NEXT_STEPS) + "*\n" + bullets(r.nextSteps()),
+        blocks.add(BlockKit.section(BlockKit.fit("*" + content().heading(Heading.NEXT_STEPS) + "*\n" + bullets(r.nextSteps()),
                 BlockKitLimits.MAX_SECTION_TEXT)));
         blocks.add(BlockKit.divider());
-        blocks.add(BlockKit.section(BlockKit.fit("*" + content.heading(Heading.BUYER_SUMMARY) + "*\n" + r.buyerSummary(),
+        blocks.add(BlockKit.section(BlockKit.fit("*" + content().heading(Heading.BUYER_SUMMARY) + "*\n" + r.buyerSummary(),
                 BlockKitLimits.MAX_SECTION_TEXT)));
         ObjectNode actions = BlockKit.actions("triage_end");
         ((ArrayNode) actions.get("elements")).add(BlockKit.button("Start over", RESTART,
                 new TriageState(state.forWhom(), state.startedBy(), state.rootTs(), java.util.Map.of(), 0).encode()));
         blocks.add(actions);
-        return new SlackMessage(content.heading(Heading.RECOMMENDATION) + ": " + plain(summary(r)), blocks);
+        return new SlackMessage(content().heading(Heading.RECOMMENDATION) + ": " + plain(summary(r)), blocks);
     }
 
     private String summary(Recommendation r) {
-        StringBuilder s = new StringBuilder(content.reportsLabel(r.reports()));
+        StringBuilder s = new StringBuilder(content().reportsLabel(r.reports()));
         if (r.reports().includesSoc1() || r.reports().includesSoc2()) {
-            s.append(", ").append(content.typeLabel(r.type()));
+            s.append(", ").append(content().typeLabel(r.type()));
         }
         if (r.soc2Categories() != null) {
-            s.append(" — ").append(content.heading(Heading.SOC2_CATEGORIES)).append(": ")
-                    .append(content.categoryList(r.soc2Categories()));
+            s.append(" — ").append(content().heading(Heading.SOC2_CATEGORIES)).append(": ")
+                    .append(content().categoryList(r.soc2Categories()));
         }
         return s.toString();
     }

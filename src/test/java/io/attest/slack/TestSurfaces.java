@@ -16,7 +16,7 @@ final class TestSurfaces {
         Slack slack = Slack.getInstance();
         AppConfig config = AppConfig.builder().signingSecret("s").slack(slack).requestVerificationEnabled(false).build();
         return new SlackSurfaces(config, new SlackSurfaces.Dependencies(
-                kb, new SlackWebApi(slack, "xoxb-unused"), new Work(1), Clock.systemUTC(), triage));
+                () -> kb, new SlackWebApi(slack, "xoxb-unused"), new Work(1), Clock.systemUTC(), triage));
     }
 
     static SlackSurfaces build() {

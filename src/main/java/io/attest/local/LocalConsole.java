@@ -1,0 +1,216 @@
+package io.attest.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attest.slack.SlackSignatureVerifier;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The local console: a page that looks like a Slack channel, and the glue behind it. What the person types or
+ * clicks becomes a Slack-shaped request, signed with this process's secret and sent to Attest's own
+ * {@code /slack/events}; the bot's replies arrive through {@link LocalSlackApi}. There is no second way of answering.
+ */
+public final class LocalConsole {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern MENTION = Pattern.compile("(?i)@attest\\b");
+    private static final Map<String, String> ASSETS = Map.of(
+            "/", "index.html", "/console/console.js", "console.js", "/console/console.css", "console.css");
+
+    private final LocalWorkspace workspace = new LocalWorkspace();
+    private final LocalSlackApi api;
+    private final String eventsUrl;
+    private final SlackSignatureVerifier signer;
+    private final Supplier<List<String>> problems;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicInteger events = new AtomicInteger();
+    private final Map<String, byte[]> assets = new HashMap<>();
+
+    /**
+     * @param baseUrl  this server's own address, http://127.0.0.1:PORT
+     * @param secret   the signing secret generated for this process
+     * @param problems validation problems of the content being edited, shown on the page
+     */
+    public LocalConsole(String baseUrl, String secret, Supplier<List<String>> problems) {
+        this.api = new LocalSlackApi(workspace, baseUrl);
+        this.eventsUrl = baseUrl + "/slack/events";
+        this.signer = new SlackSignatureVerifier(secret, Clock.systemUTC());
+        this.problems = problems;
+        // Read once: nothing on the request path touches the disk.
+        ASSETS.values().forEach(name -> assets.put(name, resource(name)));
+    }
+
+    /** The base URL the bot's Web API client must use in local mode. */
+    public String apiUrl() {
+        return api.apiUrl();
+    }
+
+    public void routes(JavalinConfig config) {
+        api.routes(config);
+        ASSETS.forEach((path, name) -> config.routes.get(path, ctx -> ctx
+                .contentType(contentType(name)).header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'")
+                .result(assets.get(name))));
+        config.routes.get("/local/state", this::state);
+        config.routes.post("/local/send", this::send);
+        config.routes.post("/local/click", this::click);
+    }
+
+    private void state(Context ctx) {
+        ObjectNode state = workspace.snapshot();
+        state.put("user", LocalWorkspace.USER).put("bot", LocalWorkspace.BOT)
+                .put("channel", LocalWorkspace.CHANNEL).put("dm", LocalWorkspace.DM);
+        ArrayNode list = state.putArray("problems");
+        problems.get().forEach(list::add);
+        ctx.contentType("application/json").result(state.toString());
+    }
+
+    /** What the person typed: a /soc command, a mention, a DM, or a plain channel message. */
+    private void send(Context ctx) throws IOException, InterruptedException {
+        JsonNode body = JSON.readTree(ctx.body());
+        String channel = body.path("channel").asText(LocalWorkspace.CHANNEL);
+        String text = body.path("text").asText("").strip();
+        String thread = body.path("thread_ts").isTextual() ? body.path("thread_ts").asText() : null;
+        if (!channel.equals(LocalWorkspace.CHANNEL) && !channel.equals(LocalWorkspace.DM) || text.isEmpty() || text.length() > 4000) {
+            ctx.status(400).contentType("application/json").result("{\"error\":\"a message needs text (at most 4,000 characters)\"}");
+            return;
+        }
+        if (text.startsWith("/soc")) {
+            String args = text.substring(4).strip();
+            workspace.post(channel, thread, LocalWorkspace.USER, text, null, LocalWorkspace.USER);
+            String responseUrl = api.responseUrl(new LocalSlackApi.ResponseTarget(channel, LocalWorkspace.USER, null, true, thread));
+            String form = "token=local&team_id=T0LOCAL&team_domain=local&channel_id=" + channel + "&channel_name=general"
+                    + "&user_id=" + LocalWorkspace.USER + "&user_name=you&command=" + enc("/soc") + "&text=" + enc(args)
+                    + "&api_app_id=A0LOCAL&response_url=" + enc(responseUrl) + "&trigger_id=local";
+            HttpResponse<String> ack = deliver(form, "application/x-www-form-urlencoded");
+            if (ack.statusCode() == 200 && ack.body().startsWith("{")) {
+                JsonNode reply = JSON.readTree(ack.body());
+                workspace.post(channel, thread, LocalWorkspace.BOT, reply.path("text").asText(""), reply.get("blocks"),
+                        "in_channel".equals(reply.path("response_type").asText()) ? null : LocalWorkspace.USER);
+            }
+        } else {
+            String ts = workspace.post(channel, thread, LocalWorkspace.USER, text, null, null);
+            String slackText = MENTION.matcher(slackEncode(text)).replaceAll("<@" + LocalWorkspace.BOT + ">");
+            ObjectNode event = JSON.createObjectNode().put("user", LocalWorkspace.USER).put("text", slackText)
+                    .put("ts", ts).put("channel", channel).put("event_ts", ts);
+            if (thread != null) {
+                event.put("thread_ts", thread);
+            }
+            if (channel.equals(LocalWorkspace.DM)) {
+                deliver(envelope(event.put("type", "message").put("channel_type", "im")).toString(), "application/json");
+            } else if (MENTION.matcher(text).find()) {
+                deliver(envelope(event.put("type", "app_mention")).toString(), "application/json");
+            }
+        }
+        ctx.status(202).contentType("application/json").result("{\"ok\":true}");
+    }
+
+    /** A button click on a message, sent as Slack sends block_actions: the message as it is now, and a response_url. */
+    private void click(Context ctx) throws IOException, InterruptedException {
+        JsonNode body = JSON.readTree(ctx.body());
+        String channel = body.path("channel").asText();
+        Optional<LocalWorkspace.Message> found = workspace.find(channel, body.path("message_ts").asText());
+        if (found.isEmpty()) {
+            ctx.status(404).contentType("application/json").result("{\"error\":\"that message is gone\"}");
+            return;
+        }
+        LocalWorkspace.Message message = found.get();
+        boolean ephemeral = message.visibleTo() != null;
+        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0LOCAL")
+                .put("token", "local").put("trigger_id", "local")
+                .put("response_url", api.responseUrl(new LocalSlackApi.ResponseTarget(
+                        channel, LocalWorkspace.USER, message.ts(), ephemeral, message.threadTs())));
+        payload.putObject("team").put("id", "T0LOCAL").put("domain", "local");
+        payload.putObject("user").put("id", LocalWorkspace.USER).put("username", "you").put("team_id", "T0LOCAL");
+        payload.putObject("channel").put("id", channel).put("name", channel.equals(LocalWorkspace.DM) ? "directmessage" : "general");
+        ObjectNode container = payload.putObject("container").put("type", "message").put("channel_id", channel)
+                .put("message_ts", message.ts()).put("is_ephemeral", ephemeral);
+        if (message.threadTs() != null) {
+            container.put("thread_ts", message.threadTs());
+        }
+        if (!ephemeral) {
+            ObjectNode m = payload.putObject("message").put("type", "message").put("ts", message.ts())
+                    .put("user", message.user()).put("text", message.text());
+            if (message.threadTs() != null) {
+                m.put("thread_ts", message.threadTs());
+            }
+            m.set("blocks", message.blocks());
+        }
+        ObjectNode action = payload.putArray("actions").addObject().put("type", "button")
+                .put("action_id", body.path("action_id").asText()).put("block_id", body.path("block_id").asText())
+                .put("action_ts", message.ts());
+        if (body.path("value").isTextual()) {
+            action.put("value", body.path("value").asText());
+        }
+        deliver("payload=" + enc(payload.toString()), "application/x-www-form-urlencoded");
+        ctx.status(202).contentType("application/json").result("{\"ok\":true}");
+    }
+
+    private ObjectNode envelope(ObjectNode event) {
+        ObjectNode body = JSON.createObjectNode().put("token", "local").put("team_id", "T0LOCAL").put("api_app_id", "A0LOCAL")
+                .put("type", "event_callback").put("event_id", "Ev0LOCAL" + events.incrementAndGet())
+                .put("event_time", System.currentTimeMillis() / 1000);
+        body.set("event", event);
+        return body;
+    }
+
+    /** Signs and posts to /slack/events, as Slack would. */
+    private HttpResponse<String> deliver(String body, String contentType) throws IOException, InterruptedException {
+        String ts = Long.toString(System.currentTimeMillis() / 1000);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(eventsUrl)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
+                .header(SlackSignatureVerifier.TIMESTAMP_HEADER, ts)
+                .header(SlackSignatureVerifier.SIGNATURE_HEADER, signer.sign(ts, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Slack escapes these three in message text; the bot decodes them. */
+    private static String slackEncode(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".js")) {
+            return "text/javascript; charset=utf-8";
+        }
+        return name.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = LocalConsole.class.getResourceAsStream("/console/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the console page " + name + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
