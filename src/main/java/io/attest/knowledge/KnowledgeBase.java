@@ -15,9 +15,14 @@ import java.util.Optional;
 public final class KnowledgeBase {
 
     /** At or above this confidence the best intent answers. Calibrated on the regression set (docs/quality.md). */
-    static final double ANSWER_THRESHOLD = Double.parseDouble(System.getProperty("attest.answer", "0.45"));
+    static final double ANSWER_THRESHOLD = 0.40;
     /** Between this and {@link #ANSWER_THRESHOLD}, offer "Did you mean…" instead of answering. */
-    static final double SUGGEST_THRESHOLD = Double.parseDouble(System.getProperty("attest.suggest", "0.25"));
+    static final double SUGGEST_THRESHOLD = 0.25;
+    /**
+     * Steering with no question left in it: only what remains is matched, and it must match clearly,
+     * or "reply only in French" would be answered from whatever intent shares a stray word.
+     */
+    static final double STEERED_THRESHOLD = 0.6;
     static final int MAX_SUGGESTIONS = 3;
 
     private final List<Intent> intents;
@@ -67,7 +72,8 @@ public final class KnowledgeBase {
         }
         Match best = ranked.get(0);
         Intent intent = best.intent();
-        if (best.confidence() >= ANSWER_THRESHOLD) {
+        double bar = filtered.steered() && !filtered.questionFound() ? STEERED_THRESHOLD : ANSWER_THRESHOLD;
+        if (best.confidence() >= bar) {
             return switch (intent.kind()) {
                 case ANSWER -> answer(intent, best.confidence());
                 case GREETING -> new Reply(ReplyKind.GREETING, intent, best.confidence(), intent.answer(), null, List.of());

@@ -60,7 +60,14 @@ final class Matcher {
     private final double[] docNorm;
     /** Every term an intent uses anywhere: examples, title and its answer. */
     private final List<Set<String>> intentVocabulary = new ArrayList<>();
-    static final double EXAMPLE_WEIGHT = Double.parseDouble(System.getProperty("attest.exampleWeight", "0.6"));
+    /**
+     * Term weights are the square root of IDF: a rare word still counts more than a common one, but one rare word
+     * shared with a wrong intent no longer outweighs the rest of the question. Chosen on the development and
+     * regression sets (docs/quality.md).
+     */
+    static final double IDF_POWER = 0.5;
+    /** The share of an intent's score that comes from its best example; the rest from its whole vocabulary. */
+    static final double EXAMPLE_WEIGHT = 0.6;
 
     Matcher(List<Intent> intents, QuestionAnalyzer analyzer) {
         this.intents = List.copyOf(intents);
@@ -104,8 +111,8 @@ final class Matcher {
             }
         }
         int n = Math.max(1, intents.size());
-        intentsByTerm.forEach((term, set) -> idf.put(term, Math.log(1.0 + (double) n / set.size())));
-        this.unknownIdf = Double.parseDouble(System.getProperty("attest.unknown", "1.0")) * Math.log(1.0 + n);
+        intentsByTerm.forEach((term, set) -> idf.put(term, Math.pow(Math.log(1.0 + (double) n / set.size()), IDF_POWER)));
+        this.unknownIdf = Math.pow(Math.log(1.0 + n), IDF_POWER);
         this.docNorm = new double[docTerms.size()];
         for (int d = 0; d < docTerms.size(); d++) {
             double sum = 0;

@@ -22,13 +22,16 @@ final class SteeringFilter {
         this.markers = markers.stream().map(m -> Pattern.compile(m, Pattern.CASE_INSENSITIVE)).toList();
     }
 
-    /** The question with steering removed; {@code steered} is false when there was none. */
-    record Filtered(String question, boolean steered) {
+    /**
+     * The question with steering removed; {@code steered} is false when there was none, and
+     * {@code questionFound} says whether a question-shaped part was left (rather than only the remainder).
+     */
+    record Filtered(String question, boolean steered, boolean questionFound) {
     }
 
     Filtered filter(String text) {
         if (markers.stream().noneMatch(m -> m.matcher(text).find())) {
-            return new Filtered(text, false);
+            return new Filtered(text, false, true);
         }
         List<String> questions = new ArrayList<>();
         List<String> rest = new ArrayList<>();
@@ -53,7 +56,7 @@ final class SteeringFilter {
         }
         // Only the question-shaped parts: statements next to steering are usually the claim to be repeated.
         String kept = String.join(" ", questions.isEmpty() ? withoutMarkers(text) : questions);
-        return new Filtered(kept.trim(), true);
+        return new Filtered(kept.trim(), true, !questions.isEmpty());
     }
 
     private List<String> withoutMarkers(String text) {

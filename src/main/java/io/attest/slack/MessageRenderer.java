@@ -86,17 +86,17 @@ final class MessageRenderer {
         if (sharedBy != null) {
             blocks.add(BlockKit.context("Shared by <@" + sharedBy + "> from Attest"));
         }
-        ObjectNode actions = BlockKit.actions("answer_actions");
-        ArrayNode buttons = (ArrayNode) actions.get("elements");
         if (audience == Audience.ASKER_ONLY && reply.intent() != null) {
-            buttons.add(BlockKit.primary(BlockKit.button("Share in channel", ActionIds.SHARE_ANSWER, reply.intentId())));
+            ObjectNode share = BlockKit.actions("answer_share");
+            ((ArrayNode) share.get("elements")).add(
+                    BlockKit.primary(BlockKit.button("Share in channel", ActionIds.SHARE_ANSWER, reply.intentId())));
+            blocks.add(share);
         }
-        addAnswerButtons(buttons, reply.suggestions());
-        if (!buttons.isEmpty()) {
-            if (!reply.suggestions().isEmpty()) {
-                blocks.add(BlockKit.context("Related topics:"));
-            }
-            blocks.add(actions);
+        if (!reply.suggestions().isEmpty()) {
+            blocks.add(BlockKit.context("Related topics"));
+            ObjectNode related = BlockKit.actions("answer_related");
+            addAnswerButtons((ArrayNode) related.get("elements"), reply.suggestions());
+            blocks.add(related);
         }
         return new SlackMessage(notification(reply.text()), blocks);
     }

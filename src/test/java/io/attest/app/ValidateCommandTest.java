@@ -1,0 +1,44 @@
+package io.attest.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.attest.knowledge.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void aValidFolderExitsZeroWithASummary() throws Exception {
+        assertEquals(0, validate(Fixtures.fixtureIntents()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("is valid"));
+    }
+
+    @Test
+    void everyProblemIsPrintedWithFileAndIdAndTheExitIsNonZero(@TempDir Path dir) throws Exception {
+        Fixtures.copyOfFixture(dir);
+        String answers = Files.readString(dir.resolve("answers.yml"));
+        Files.writeString(dir.resolve("answers.yml"), answers.replace("related: [type1_vs_type2]", "related: [missing_one]"));
+        Files.writeString(dir.resolve("triage.yml"), "triage:\n  questions: []\n");
+        assertEquals(1, validate(dir));
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("answers.yml: soc2_attestation: related 'missing_one' does not exist"), printed);
+        assertTrue(printed.contains("triage.yml"), "triage wording is validated too: " + printed);
+    }
+
+    private int validate(Path dir) throws Exception {
+        return ValidateCommand.run(List.of(dir.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Config.fromEnvironment(Map.of()));
+    }
+}
