@@ -46,8 +46,11 @@ final class Matcher {
     private static final String TERMS = "terms";
     private static final String SURFACE = "surface";
     private static final int CANDIDATES = 200;
-    /** Words shorter than this are not typo-corrected: too many short words are one edit apart. */
-    private static final int MIN_FUZZY_LENGTH = 5;
+    /**
+     * Words shorter than this are not typo-corrected: too many ordinary short words are one edit from a domain
+     * word ("trips" and "tips", "fines" and "files").
+     */
+    private static final int MIN_FUZZY_LENGTH = 6;
 
     private final List<Intent> intents;
     private final QuestionAnalyzer analyzer;
@@ -98,7 +101,9 @@ final class Matcher {
         }
         this.docIntent = owners.stream().mapToInt(Integer::intValue).toArray();
         for (Intent intent : intents) {
-            Set<String> vocabulary = new HashSet<>(analyzer.terms(intent.title() + "\n" + intent.answer()));
+            // A decline's or greeting's answer lists what Attest covers; counting it would let it win real questions.
+            String said = intent.isAnswer() ? intent.answer() : "";
+            Set<String> vocabulary = new HashSet<>(analyzer.terms(intent.title() + "\n" + said));
             intent.examples().forEach(e -> vocabulary.addAll(analyzer.terms(e)));
             intentVocabulary.add(vocabulary);
         }
