@@ -43,7 +43,13 @@ public final class KnowledgeBase {
     public static KnowledgeBase load(Path dir) throws IOException, InvalidKnowledgeBaseException {
         KnowledgeBaseLoader.Loaded loaded = KnowledgeBaseLoader.load(dir);
         List<Problem> problems = new ArrayList<>(loaded.problems());
-        problems.addAll(KnowledgeBaseValidator.validate(loaded.intents(), loaded.language()));
+        boolean unreadableFile = loaded.problems().stream().anyMatch(p -> p.message().startsWith("is not valid YAML"));
+        for (Problem p : KnowledgeBaseValidator.validate(loaded.intents(), loaded.language())) {
+            // Links into a file that could not be read are not problems of their own: fix the file first.
+            if (!(unreadableFile && p.message().endsWith("does not exist"))) {
+                problems.add(p);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidKnowledgeBaseException(problems);
         }
@@ -70,7 +76,7 @@ public final class KnowledgeBase {
         if (ranked.isEmpty()) {
             return filtered.steered() ? fixed(ReplyKind.DECLINE, "steering") : fallback(0);
         }
-        Match best = ranked.get(0);
+        Match best = preferAnswerOverGreeting(ranked);
         Intent intent = best.intent();
         double bar = filtered.steered() && !filtered.questionFound() ? STEERED_THRESHOLD : ANSWER_THRESHOLD;
         if (best.confidence() >= bar) {
@@ -94,6 +100,16 @@ public final class KnowledgeBase {
             return new Reply(ReplyKind.DID_YOU_MEAN, null, best.confidence(), text.toString(), null, closest);
         }
         return fallback(best.confidence());
+    }
+
+    /** "hi, is SOC 2 a certification?" is a question with a hello, not a hello: a confident answer wins. */
+    private static Match preferAnswerOverGreeting(List<Match> ranked) {
+        Match best = ranked.get(0);
+        if (best.intent().kind() != IntentKind.GREETING) {
+            return best;
+        }
+        return ranked.stream().filter(m -> m.intent().isAnswer() && m.confidence() >= ANSWER_THRESHOLD)
+                .findFirst().orElse(best);
     }
 
     /** The answer of one intent, as a button asks for it by id. */

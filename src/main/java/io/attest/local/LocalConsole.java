@@ -46,6 +46,7 @@ public final class LocalConsole {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger events = new AtomicInteger();
     private final Map<String, byte[]> assets = new HashMap<>();
+    private final String baseUrl;
 
     /**
      * @param baseUrl  this server's own address, http://127.0.0.1:PORT
@@ -53,6 +54,7 @@ public final class LocalConsole {
      * @param problems validation problems of the content being edited, shown on the page
      */
     public LocalConsole(String baseUrl, String secret, Supplier<List<String>> problems) {
+        this.baseUrl = baseUrl;
         this.api = new LocalSlackApi(workspace, baseUrl);
         this.eventsUrl = baseUrl + "/slack/events";
         this.signer = new SlackSignatureVerifier(secret, Clock.systemUTC());
@@ -81,14 +83,20 @@ public final class LocalConsole {
         ObjectNode state = workspace.snapshot();
         state.put("user", LocalWorkspace.USER).put("bot", LocalWorkspace.BOT)
                 .put("channel", LocalWorkspace.CHANNEL).put("dm", LocalWorkspace.DM);
+        List<String> current = problems.get();
         ArrayNode list = state.putArray("problems");
-        problems.get().forEach(list::add);
+        current.forEach(list::add);
+        // A new problem list is a change the page must show, even when no message changed.
+        state.put("version", state.path("version").asLong() * 31 + current.hashCode());
         ctx.contentType("application/json").result(state.toString());
     }
 
     /** What the person typed: a /soc command, a mention, a DM, or a plain channel message. */
     private void send(Context ctx) throws IOException, InterruptedException {
-        JsonNode body = JSON.readTree(ctx.body());
+        JsonNode body = pageRequest(ctx);
+        if (body == null) {
+            return;
+        }
         String channel = body.path("channel").asText(LocalWorkspace.CHANNEL);
         String text = body.path("text").asText("").strip();
         String thread = body.path("thread_ts").isTextual() ? body.path("thread_ts").asText() : null;
@@ -128,7 +136,10 @@ public final class LocalConsole {
 
     /** A button click on a message, sent as Slack sends block_actions: the message as it is now, and a response_url. */
     private void click(Context ctx) throws IOException, InterruptedException {
-        JsonNode body = JSON.readTree(ctx.body());
+        JsonNode body = pageRequest(ctx);
+        if (body == null) {
+            return;
+        }
         String channel = body.path("channel").asText();
         Optional<LocalWorkspace.Message> found = workspace.find(channel, body.path("message_ts").asText());
         if (found.isEmpty()) {
@@ -165,6 +176,37 @@ public final class LocalConsole {
         }
         deliver("payload=" + enc(payload.toString()), "application/x-www-form-urlencoded");
         ctx.status(202).contentType("application/json").result("{\"ok\":true}");
+    }
+
+    /**
+     * The JSON body of a request from the console page, or null after answering 4xx. Only the page itself may
+     * drive the bot: a JSON content type (which a cross-site form cannot send without a preflight) and, when the
+     * browser names an origin, this server's own.
+     */
+    private JsonNode pageRequest(Context ctx) {
+        String origin = ctx.header("Origin");
+        String site = ctx.header("Sec-Fetch-Site");
+        boolean foreign = origin != null && !origin.equals(baseUrl) && !origin.equals(baseUrl.replace("127.0.0.1", "localhost"))
+                || site != null && !site.equals("same-origin") && !site.equals("none");
+        if (foreign) {
+            ctx.status(403).contentType("application/json").result("{\"error\":\"only the console page may send\"}");
+            return null;
+        }
+        String type = ctx.contentType();
+        if (type == null || !type.startsWith("application/json")) {
+            ctx.status(415).contentType("application/json").result("{\"error\":\"send JSON\"}");
+            return null;
+        }
+        try {
+            JsonNode body = JSON.readTree(ctx.body());
+            if (body != null && body.isObject()) {
+                return body;
+            }
+        } catch (IOException e) {
+            // answered below
+        }
+        ctx.status(400).contentType("application/json").result("{\"error\":\"the body must be a JSON object\"}");
+        return null;
     }
 
     private ObjectNode envelope(ObjectNode event) {

@@ -51,6 +51,9 @@ final class LocalSlackApi {
     }
 
     private void method(Context ctx) {
+        if (fromABrowser(ctx)) {
+            return;
+        }
         Map<String, String> p = new java.util.HashMap<>();
         ctx.formParamMap().forEach((k, v) -> p.put(k, v.isEmpty() ? "" : v.get(0)));
         String channel = p.get("channel");
@@ -80,6 +83,9 @@ final class LocalSlackApi {
     }
 
     private void respond(Context ctx) throws IOException {
+        if (fromABrowser(ctx)) {
+            return;
+        }
         ResponseTarget target = responseUrls.get(ctx.pathParam("id"));
         if (target == null) {
             ctx.status(404).result("expired_url");
@@ -98,6 +104,15 @@ final class LocalSlackApi {
                     inChannel ? null : target.user());
         }
         ctx.result("ok");
+    }
+
+    /** Only the bot's own HTTP client calls this API; a browser (any page, any site) never does. */
+    private static boolean fromABrowser(Context ctx) {
+        if (ctx.header("Origin") != null || ctx.header("Sec-Fetch-Site") != null) {
+            ctx.status(403).result("{\"ok\":false,\"error\":\"not_allowed\"}");
+            return true;
+        }
+        return false;
     }
 
     private static boolean known(String channel) {

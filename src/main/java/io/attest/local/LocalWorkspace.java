@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The messages of the local console's workspace: one channel and one DM with the bot, kept in memory.
@@ -35,7 +34,7 @@ final class LocalWorkspace {
     }
 
     private final List<Message> messages = new ArrayList<>();
-    private final AtomicLong clock = new AtomicLong(1_700_000_000_000_000L);
+    private long lastMicros;
     private long version;
 
     synchronized String post(String channel, String threadTs, String user, String text, JsonNode blocks, String visibleTo) {
@@ -82,8 +81,10 @@ final class LocalWorkspace {
         return node;
     }
 
+    /** Slack-style "seconds.micros" from the wall clock, always after the previous one, so ts stay unique. */
     private String nextTs() {
-        long micros = clock.incrementAndGet();
+        long micros = Math.max(System.currentTimeMillis() * 1000, lastMicros + 1);
+        lastMicros = micros;
         return (micros / 1_000_000) + "." + String.format("%06d", micros % 1_000_000);
     }
 

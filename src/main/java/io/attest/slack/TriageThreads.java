@@ -95,6 +95,11 @@ public final class TriageThreads implements TriageSurface {
     private Response onRestart(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
         Optional<TriageState> state = TriageState.decode(value(p));
+        String cardTs = p.getContainer() == null ? null : p.getContainer().getMessageTs();
+        if (cardTs != null && !clicks.firstTime(cardTs + "#restart")) {
+            // One card starts one new triage, however often it is clicked.
+            return ctx.ack();
+        }
         work.submit("restarting a triage", () ->
                 start(channelOf(p), p.getUser().getId(), state.map(TriageState::forWhom).orElse(""), p.getResponseUrl()));
         return ctx.ack();

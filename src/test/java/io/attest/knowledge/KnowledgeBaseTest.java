@@ -32,6 +32,13 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aHelloInFrontOfAQuestionDoesNotHideTheQuestion() {
+        Reply reply = kb.ask("hi! is soc 2 a certification?");
+        assertEquals(ReplyKind.ANSWER, reply.kind());
+        assertEquals("soc2_attestation", reply.intentId());
+    }
+
+    @Test
     void anotherFrameworkIsDeclinedByItsDeclineIntent() {
         Reply reply = kb.ask("what's the PCI DSS scope for card data");
         assertEquals(ReplyKind.DECLINE, reply.kind());
