@@ -18,15 +18,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
@@ -34,10 +30,11 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
 /**
  * Ranks intents for a question.
  *
- * <p>Every example (and every title) is a document in an in-memory Lucene index. Lucene's BM25 search
- * retrieves the candidate examples; each candidate is then scored by the IDF-weighted cosine between
- * its terms and the question's, which lands in 0..1 and so serves as a confidence. An intent's
- * confidence is that of its best example. Words of the question that appear nowhere in the knowledge
+ * <p>Every example (and every title) is a document in an in-memory Lucene index, analysed by
+ * {@link QuestionAnalyzer}. The question's terms are looked up in the index's postings, and every example
+ * sharing one is scored by the IDF-weighted cosine between its terms and the question's, which lands in
+ * 0..1 and so serves as a confidence. An intent's confidence blends its best example's cosine with how
+ * much of the question its whole vocabulary (its answer included) covers. Words of the question that appear nowhere in the knowledge
  * base still count in the question's weight, so a question mostly about something else scores low.
  * Typos in domain words are corrected first against the examples' own vocabulary.
  */
@@ -45,7 +42,6 @@ final class Matcher {
 
     private static final String TERMS = "terms";
     private static final String SURFACE = "surface";
-    private static final int CANDIDATES = 200;
     /**
      * Words shorter than this are not typo-corrected: too many ordinary short words are one edit from a domain
      * word ("trips" and "tips", "fines" and "files").
@@ -54,7 +50,11 @@ final class Matcher {
 
     private final List<Intent> intents;
     private final QuestionAnalyzer analyzer;
-    private final IndexSearcher searcher;
+    private final Terms termVocabulary;
+    /** Typo corrections already worked out; the vocabulary is fixed for this matcher, so they stay valid. */
+    private final Map<String, String> corrections = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_CORRECTIONS = 50_000;
+    private static final String NO_CORRECTION = "";
     private final Terms surfaceVocabulary;
     private final int[] docIntent;
     private final List<Set<String>> docTerms = new ArrayList<>();
@@ -92,9 +92,11 @@ final class Matcher {
                     docTerms.add(new HashSet<>(analyzer.terms(text)));
                 }
             }
+            // One segment, documents in the order added: a posting's doc id is the example's index below.
+            writer.forceMerge(1);
             writer.commit();
             DirectoryReader reader = DirectoryReader.open(directory);
-            this.searcher = new IndexSearcher(reader);
+            this.termVocabulary = MultiTerms.getTerms(reader, TERMS);
             this.surfaceVocabulary = MultiTerms.getTerms(reader, SURFACE);
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory index failed", e);
@@ -136,30 +138,32 @@ final class Matcher {
             return List.of();
         }
         double queryNorm = 0;
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String term : queryTerms) {
-            double w = idf.getOrDefault(term, unknownIdf);
-            queryNorm += w * w;
-            query.add(new TermQuery(new Term(TERMS, term)), BooleanClause.Occur.SHOULD);
-        }
-        queryNorm = Math.sqrt(queryNorm);
-        double[] best = new double[intents.size()];
+        double[] shared = new double[docIntent.length];
         try {
-            for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
-                double shared = 0;
-                Set<String> terms = docTerms.get(hit.doc);
-                for (String term : queryTerms) {
-                    if (terms.contains(term)) {
-                        double w = idf.get(term);
-                        shared += w * w;
-                    }
+            TermsEnum dictionary = termVocabulary.iterator();
+            PostingsEnum postings = null;
+            for (String term : queryTerms) {
+                double w = idf.getOrDefault(term, unknownIdf);
+                queryNorm += w * w;
+                if (!dictionary.seekExact(new BytesRef(term))) {
+                    continue;
                 }
-                double cosine = shared / (queryNorm * docNorm[hit.doc]);
-                int intent = docIntent[hit.doc];
-                best[intent] = Math.max(best[intent], cosine);
+                // Walk the term's postings: every example that shares it, without scoring or ranking them.
+                postings = dictionary.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    shared[doc] += w * w;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        queryNorm = Math.sqrt(queryNorm);
+        double[] best = new double[intents.size()];
+        for (int doc = 0; doc < shared.length; doc++) {
+            if (shared[doc] > 0) {
+                int intent = docIntent[doc];
+                best[intent] = Math.max(best[intent], shared[doc] / (queryNorm * docNorm[doc]));
+            }
         }
         // How much of the question the intent speaks to at all, its answer included: this catches questions
         // worded unlike any example but about what the answer says.
@@ -192,8 +196,15 @@ final class Matcher {
             if (text.length() < MIN_FUZZY_LENGTH || !text.chars().allMatch(Character::isLetter) || known(text)) {
                 continue;
             }
-            String replacement = closestKnown(text);
-            if (replacement != null) {
+            String replacement = corrections.get(text);
+            if (replacement == null) {
+                String found = closestKnown(text);
+                replacement = found == null ? NO_CORRECTION : found;
+                if (corrections.size() < MAX_CACHED_CORRECTIONS) {
+                    corrections.put(text, replacement);
+                }
+            }
+            if (!replacement.isEmpty()) {
                 if (corrected == null) {
                     corrected = new StringBuilder(question);
                 }

@@ -1,4 +1,4 @@
-package io.attest.bench;
+package io.attest.app;
 
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.slack.SlackSignatureVerifier;
@@ -78,27 +78,15 @@ public final class Benchmarks {
 
     private static void acks(int requests) throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi()) {
-            Object server = startAttest(slack);
-            int attestPort = (int) server.getClass().getDeclaredMethod("port").invoke(server);
+            Server server = Server.start(new Config(SECRET, "xoxb-bench", 0, slack.apiUrl(), "intents"), false);
+            int attestPort = server.port();
             Javalin bare = bareJavalin();
             String body = SlackPayloads.slashCommand("is soc 2 a certification?", "C1", "U1", slack.responseUrl("b"));
             report("Attest /soc (full stack, answer in the ack)", attestPort, body, requests);
             report("bare Javalin, same signed /soc, fixed reply", bare.port(), body, requests);
             bare.stop();
+            server.stop();
         }
-    }
-
-    /** Starts Attest through its package-private wiring, as the tests do. */
-    private static Object startAttest(FakeSlackApi slack) throws Exception {
-        Class<?> config = Class.forName("io.attest.app.Config");
-        var ctor = config.getDeclaredConstructors()[0];
-        ctor.setAccessible(true);
-        Object cfg = ctor.newInstance(SECRET, "xoxb-bench", 0, slack.apiUrl(), "intents");
-        var start = Class.forName("io.attest.app.Server").getDeclaredMethod("start", config, boolean.class);
-        start.setAccessible(true);
-        Object server = start.invoke(null, cfg, false);
-        server.getClass().getDeclaredMethod("port").setAccessible(true);
-        return server;
     }
 
     /** The baseline: what any Slack endpoint must do at least (verify the signature) and nothing more. */
