@@ -220,6 +220,37 @@ class SlackEndpointTest {
         }
     }
 
+    @Test
+    void secretsTokensAndBodiesNeverReachTheLogs() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        ch.qos.logback.classic.Level level = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            server.stop();
+            server = Server.start(new Config(SECRET, TOKEN, 0, slack.apiUrl(), Fixtures.fixtureIntents().toString()), false);
+            client = new SignedClient(server.port(), SECRET);
+            client.post(SlackPayloads.slashCommand("is soc 2 a certification?", "C1", "U1", slack.responseUrl("l")));
+            client.postUnsigned(SlackPayloads.slashCommand("unsigned", "C1", "U1", slack.responseUrl("l")));
+            client.post("payload=%7Bnot-json");
+            client.post("{\"type\":\"something_new\",\"token\":\"legacy-verification-token\"}");
+            client.post(SlackPayloads.appMention(SlackPayloads.nextEventId(), "C1", "U1", "<@UBOT> hi", "1.1", null));
+            slack.settle();
+        } finally {
+            root.detachAppender(logs);
+            root.setLevel(level);
+        }
+        assertFalse(logs.list.isEmpty(), "something was logged");
+        for (var event : logs.list) {
+            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+            for (String secret : List.of(SECRET, TOKEN, "legacy-verification-token", "not-json")) {
+                assertFalse(line.contains(secret), "logged: " + line);
+            }
+        }
+    }
+
     @Nested
     class RequestSafety {
 
