@@ -18,11 +18,6 @@ public final class KnowledgeBase {
     static final double ANSWER_THRESHOLD = 0.40;
     /** Between this and {@link #ANSWER_THRESHOLD}, offer "Did you mean…" instead of answering. */
     static final double SUGGEST_THRESHOLD = 0.25;
-    /**
-     * Steering with no question left in it: only what remains is matched, and it must match clearly,
-     * or "reply only in French" would be answered from whatever intent shares a stray word.
-     */
-    static final double STEERED_THRESHOLD = 0.6;
     static final int MAX_SUGGESTIONS = 3;
 
     private final List<Intent> intents;
@@ -72,14 +67,17 @@ public final class KnowledgeBase {
             return fixed(ReplyKind.EMPTY, "empty");
         }
         SteeringFilter.Filtered filtered = steering.filter(question);
+        if (filtered.steered() && !filtered.questionFound()) {
+            // Only instructions to the bot, no question: nothing to answer, and nothing of it to repeat.
+            return fixed(ReplyKind.DECLINE, "steering");
+        }
         List<Match> ranked = matcher.rank(filtered.question(), 10);
         if (ranked.isEmpty()) {
             return filtered.steered() ? fixed(ReplyKind.DECLINE, "steering") : fallback(0);
         }
         Match best = preferAnswerOverGreeting(ranked);
         Intent intent = best.intent();
-        double bar = filtered.steered() && !filtered.questionFound() ? STEERED_THRESHOLD : ANSWER_THRESHOLD;
-        if (best.confidence() >= bar) {
+        if (best.confidence() >= ANSWER_THRESHOLD) {
             return switch (intent.kind()) {
                 case ANSWER -> answer(intent, best.confidence());
                 case GREETING -> new Reply(ReplyKind.GREETING, intent, best.confidence(), intent.answer(), null, List.of());
@@ -137,7 +135,8 @@ public final class KnowledgeBase {
 
     /** Ranked intents with their confidence; for diagnostics and the quality report. */
     public List<Match> rank(String question, int limit) {
-        return matcher.rank(TextNormaliser.normalise(question), limit);
+        // The same steering filter as ask(), so the diagnostics show what ask() matched.
+        return matcher.rank(steering.filter(TextNormaliser.normalise(question)).question(), limit);
     }
 
     private Reply answer(Intent intent, double confidence) {

@@ -70,7 +70,7 @@ final class Matcher {
      */
     static final double IDF_POWER = 0.5;
     /** The share of an intent's score that comes from its best example; the rest from its whole vocabulary. */
-    static final double EXAMPLE_WEIGHT = 0.6;
+    static final double EXAMPLE_WEIGHT = 0.55;
 
     Matcher(List<Intent> intents, QuestionAnalyzer analyzer) {
         this.intents = List.copyOf(intents);

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class SteeringFilter {
 
-    private static final Pattern SEGMENT_BREAK = Pattern.compile("[.!?:;\\n]+|\\s+-{1,2}\\s+");
+    private static final Pattern SEGMENT_BREAK = Pattern.compile("[.!?:;,\\n]+|\\s+-{1,2}\\s+");
     private static final Pattern QUESTION_START = Pattern.compile(
             "^(what|which|who|whom|whose|why|how|when|where|is|are|do|does|did|can|could|should|would|will|"
                     + "may|must|shall|has|have)\\b.*", Pattern.CASE_INSENSITIVE);

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class RegressionSetTest {
 
-    static final double MIN_IN_SCOPE = 0.90;
-    static final double MIN_OUT_OF_SCOPE = 0.90;
+    static final double MIN_IN_SCOPE = 0.95;
+    static final double MIN_OUT_OF_SCOPE = 0.95;
+    /** For the intent-labelled set: the share of questions whose reply comes from an expected intent. */
+    static final double MIN_RIGHT_INTENT = 0.95;
 
     @Test
     void theRegressionSetMeetsTheQualityBar() throws Exception {
@@ -52,6 +54,39 @@ class RegressionSetTest {
                 in, inScopeOk, inScope, out, oosOk, oos, String.join("\n  ", failures));
         System.out.println("Regression set: " + report.lines().findFirst().orElse(""));
         assertTrue(in >= MIN_IN_SCOPE && out >= MIN_OUT_OF_SCOPE, report);
+    }
+
+    /**
+     * A second held-out set, labelled by intent (src/test/resources/regression/intents.tsv: question, tab, the
+     * acceptable intent ids separated by "|", or OOS for a question Attest must decline).
+     */
+    @Test
+    void theIntentLabelledSetLandsOnTheRightIntents() throws Exception {
+        KnowledgeBase kb = KnowledgeBase.load(Fixtures.realIntents());
+        int total = 0;
+        int right = 0;
+        List<String> failures = new ArrayList<>();
+        try (InputStream in = RegressionSetTest.class.getResourceAsStream("/regression/intents.tsv")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] parts = line.split("\t");
+                if (parts.length != 2) {
+                    continue;
+                }
+                total++;
+                Reply reply = kb.ask(parts[0]);
+                boolean ok = parts[1].equals("OOS") ? !reply.matched()
+                        : reply.matched() && List.of(parts[1].split("\\|")).contains(reply.intentId());
+                if (ok) {
+                    right++;
+                } else {
+                    failures.add(parts[0] + " -> " + reply.kind() + " " + reply.intentId() + " (expected " + parts[1] + ")");
+                }
+            }
+        }
+        double share = (double) right / total;
+        System.out.printf("Intent-labelled set: %.3f (%d/%d)%n", share, right, total);
+        assertTrue(total >= 300 && share >= MIN_RIGHT_INTENT,
+                String.format("%.3f (%d/%d); misses:%n  %s", share, right, total, String.join("\n  ", failures)));
     }
 
     /** Every expect pattern must be found (wanted=true), or no forbid pattern may be (wanted=false). */
