@@ -34,7 +34,6 @@ final class SteeringFilter {
             return new Filtered(text, false, true);
         }
         List<String> questions = new ArrayList<>();
-        List<String> rest = new ArrayList<>();
         int start = 0;
         java.util.regex.Matcher breaks = SEGMENT_BREAK.matcher(text);
         while (start < text.length()) {
@@ -47,14 +46,13 @@ final class SteeringFilter {
             }
             if (segment.endsWith("?") || QUESTION_START.matcher(segment).matches()) {
                 questions.add(segment);
-            } else {
-                rest.add(segment);
             }
             if (!found) {
                 break;
             }
         }
         // Only the question-shaped parts: statements next to steering are usually the claim to be repeated.
+        // Without any, the remainder is kept only for diagnostics (ask() then declines).
         String kept = String.join(" ", questions.isEmpty() ? withoutMarkers(text) : questions);
         return new Filtered(kept.trim(), true, !questions.isEmpty());
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attest.knowledge.Intent;
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Reply;
-import io.attest.knowledge.ReplyKind;
 import io.attest.knowledge.Suggestion;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,9 +137,5 @@ final class MessageRenderer {
     private static String notification(String mrkdwn) {
         String plain = mrkdwn.replaceAll("[*_~`]", "").replaceAll("\\s+", " ").trim();
         return BlockKit.fit(plain, NOTIFICATION_CHARS);
-    }
-
-    static boolean isAnswer(Reply reply) {
-        return reply.kind() == ReplyKind.ANSWER;
     }
 }
