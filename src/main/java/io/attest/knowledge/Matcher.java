@@ -31,7 +31,8 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
  * Ranks intents for a question.
  *
  * <p>Every example (and every title) is a document in an in-memory Lucene index, analysed by
- * {@link QuestionAnalyzer}. The question's terms are looked up in the index's postings, and every example
+ * {@link QuestionAnalyzer}; its postings are read into arrays once. The question's terms are looked up in
+ * those postings, and every example
  * sharing one is scored by the IDF-weighted cosine between its terms and the question's, which lands in
  * 0..1 and so serves as a confidence. An intent's confidence blends its best example's cosine with how
  * much of the question its whole vocabulary (its answer included) covers. Words of the question that appear nowhere in the knowledge
@@ -50,11 +51,13 @@ final class Matcher {
 
     private final List<Intent> intents;
     private final QuestionAnalyzer analyzer;
-    private final Terms termVocabulary;
+    private final Map<String, int[]> postings = new HashMap<>();
+    private final Set<String> knownWords = new HashSet<>();
     /** Typo corrections already worked out; the vocabulary is fixed for this matcher, so they stay valid. */
     private final Map<String, String> corrections = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_CACHED_CORRECTIONS = 50_000;
     private static final String NO_CORRECTION = "";
+    private static final int[] NO_INTENTS = new int[0];
     private final Terms surfaceVocabulary;
     private final int[] docIntent;
     private final List<Set<String>> docTerms = new ArrayList<>();
@@ -62,7 +65,8 @@ final class Matcher {
     private final double unknownIdf;
     private final double[] docNorm;
     /** Every term an intent uses anywhere: examples, title and its answer. */
-    private final List<Set<String>> intentVocabulary = new ArrayList<>();
+    /** For every term, the intents that use it anywhere: examples, title and (for answers) the answer. */
+    private final Map<String, int[]> intentsUsing = new HashMap<>();
     /**
      * Term weights are the square root of IDF: a rare word still counts more than a common one, but one rare word
      * shared with a wrong intent no longer outweighs the rest of the question. Chosen on the development and
@@ -96,18 +100,39 @@ final class Matcher {
             writer.forceMerge(1);
             writer.commit();
             DirectoryReader reader = DirectoryReader.open(directory);
-            this.termVocabulary = MultiTerms.getTerms(reader, TERMS);
             this.surfaceVocabulary = MultiTerms.getTerms(reader, SURFACE);
+            // Read the postings and the vocabulary into plain arrays once, so a question costs no index I/O.
+            TermsEnum terms = MultiTerms.getTerms(reader, TERMS).iterator();
+            PostingsEnum docs = null;
+            for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+                docs = terms.postings(docs, PostingsEnum.NONE);
+                List<Integer> ids = new ArrayList<>();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    ids.add(doc);
+                }
+                postings.put(term.utf8ToString(), ids.stream().mapToInt(Integer::intValue).toArray());
+            }
+            TermsEnum words = surfaceVocabulary.iterator();
+            for (BytesRef word = words.next(); word != null; word = words.next()) {
+                knownWords.add(word.utf8ToString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
         this.docIntent = owners.stream().mapToInt(Integer::intValue).toArray();
+        int vocabularies = 0;
         for (Intent intent : intents) {
             // A decline's or greeting's answer lists what Attest covers; counting it would let it win real questions.
             String said = intent.isAnswer() ? intent.answer() : "";
             Set<String> vocabulary = new HashSet<>(analyzer.terms(intent.title() + "\n" + said));
             intent.examples().forEach(e -> vocabulary.addAll(analyzer.terms(e)));
-            intentVocabulary.add(vocabulary);
+            for (String term : vocabulary) {
+                int[] before = intentsUsing.getOrDefault(term, new int[0]);
+                int[] after = java.util.Arrays.copyOf(before, before.length + 1);
+                after[before.length] = vocabularies;
+                intentsUsing.put(term, after);
+            }
+            vocabularies++;
         }
 
         // IDF over intents, not examples: a term used by every example of one intent is still specific to it.
@@ -139,23 +164,17 @@ final class Matcher {
         }
         double queryNorm = 0;
         double[] shared = new double[docIntent.length];
-        try {
-            TermsEnum dictionary = termVocabulary.iterator();
-            PostingsEnum postings = null;
-            for (String term : queryTerms) {
-                double w = idf.getOrDefault(term, unknownIdf);
-                queryNorm += w * w;
-                if (!dictionary.seekExact(new BytesRef(term))) {
-                    continue;
-                }
-                // Walk the term's postings: every example that shares it, without scoring or ranking them.
-                postings = dictionary.postings(postings, PostingsEnum.NONE);
-                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                    shared[doc] += w * w;
-                }
+        double[] covered = new double[intents.size()];
+        for (String term : queryTerms) {
+            double w = idf.getOrDefault(term, unknownIdf);
+            queryNorm += w * w;
+            for (int intent : intentsUsing.getOrDefault(term, NO_INTENTS)) {
+                covered[intent] += w * w;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The term's postings: every example that shares it, without scoring or ranking them.
+            for (int doc : postings.getOrDefault(term, NO_INTENTS)) {
+                shared[doc] += w * w;
+            }
         }
         queryNorm = Math.sqrt(queryNorm);
         double[] best = new double[intents.size()];
@@ -173,14 +192,7 @@ final class Matcher {
             if (best[i] <= 0) {
                 continue;
             }
-            double covered = 0;
-            for (String term : queryTerms) {
-                if (intentVocabulary.get(i).contains(term)) {
-                    double w = idf.getOrDefault(term, unknownIdf);
-                    covered += w * w;
-                }
-            }
-            double score = EXAMPLE_WEIGHT * best[i] + (1 - EXAMPLE_WEIGHT) * (covered / queryWeight);
+            double score = EXAMPLE_WEIGHT * best[i] + (1 - EXAMPLE_WEIGHT) * (covered[i] / queryWeight);
             matches.add(new Match(intents.get(i), Math.min(1.0, score)));
         }
         matches.sort(Comparator.comparingDouble(Match::confidence).reversed());
@@ -216,12 +228,7 @@ final class Matcher {
     }
 
     private boolean known(String word) {
-        try {
-            TermsEnum terms = surfaceVocabulary.iterator();
-            return terms.seekExact(new BytesRef(word));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return knownWords.contains(word);
     }
 
     private String closestKnown(String word) {

@@ -34,6 +34,6 @@ final class SocCommandListener implements SlashCommandHandler {
                     payload.getChannelId(), payload.getUserId(), request.text(), payload.getResponseUrl()));
             return ctx.ack();
         }
-        return Replies.ackWith(Replies.ephemeral(replies.to(request, Audience.ASKER_ONLY, Usage.SLASH)));
+        return replies.privateAck(request);
     }
 }

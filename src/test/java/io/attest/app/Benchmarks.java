@@ -5,6 +5,7 @@ import io.attest.slack.SlackSignatureVerifier;
 import io.attest.testing.FakeSlackApi;
 import io.attest.testing.SlackPayloads;
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,9 +26,11 @@ import java.util.concurrent.Future;
  * Not a test: nothing here asserts a time, because the machines are shared and noisy.
  *
  * <ul>
- *   <li>knowledge base load time (cold, in a fresh JVM this is the first load) and matching throughput</li>
- *   <li>/soc ack latency through the whole stack (Javalin → our adapter → Bolt → listener → matcher), next to a
- *       bare Javalin handler that verifies the same signature and returns a fixed body</li>
+ *   <li>knowledge base load time (the first load in a fresh JVM) and matching throughput on one thread</li>
+ *   <li>/soc ack latency and throughput of the real jar in its own JVM (Slack's Web API faked on 127.0.0.1), next to
+ *       baselines that verify the same signed request and return the very same bytes: a bare Javalin handler (in
+ *       this JVM), Bolt for Java on its own Jetty server and Bolt for JavaScript (their own processes, built by
+ *       bench/run; skipped when not built)</li>
  * </ul>
  */
 public final class Benchmarks {
@@ -78,18 +81,34 @@ public final class Benchmarks {
 
     private static void acks(int requests) throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi()) {
-            Server server = Server.start(new Config(SECRET, "xoxb-bench", 0, slack.apiUrl(), "intents"), false);
-            int attestPort = server.port();
+            // Attest runs as its real jar in its own JVM, like the Bolt baselines; Slack's Web API is faked.
+            List<Process> started = new ArrayList<>();
+            java.util.Map<String, Integer> targets = new java.util.LinkedHashMap<>();
+            startBaseline(started, targets, "Attest jar /soc (full stack, answer in the ack)", 3100, Path.of("target/attest.jar"),
+                    attestCommand(),
+                    java.util.Map.of("SLACK_BOT_TOKEN", "xoxb-bench", "PORT", "3100", "SLACK_API_URL", slack.apiUrl()));
+            int attestPort = targets.get("Attest jar /soc (full stack, answer in the ack)");
             String body = SlackPayloads.slashCommand("is soc 2 a certification?", "C1", "U1", slack.responseUrl("b"));
-            // The baseline returns the very reply Attest gives, so both write the same bytes.
-            Javalin bare = bareJavalin(firstReply(attestPort, body));
-            // Measured twice, alternating, so neither side gets the other's warm-up.
+            // The baselines return the very reply Attest gives, so all of them write the same bytes.
+            String reply = firstReply(attestPort, body);
+            Javalin bare = bareJavalin(reply);
+            Path replyFile = Files.writeString(Path.of("target/bench-reply.json"), reply);
+            targets.put("bare Javalin in the harness JVM: verify, same reply", bare.port());
+            startBaseline(started, targets, "Bolt for Java 1.45.3 on its Jetty server", 3101,
+                    Path.of("bench/bolt-jetty/target/bolt-jetty-soc.jar"), List.of("java", "-cp",
+                            "bench/bolt-jetty/target/bolt-jetty-soc.jar:" + readOrEmpty("bench/bolt-jetty/target/classpath.txt"),
+                            "BoltJettySoc", "3101", replyFile.toString()), java.util.Map.of());
+            startBaseline(started, targets, "Bolt for JavaScript 5.1.0 (Node " + nodeVersion() + ")", 3102,
+                    Path.of("bench/bolt-js/node_modules/@slack/bolt"), List.of("node", "bench/bolt-js/soc.js", "3102", replyFile.toString()), java.util.Map.of());
+            // Measured twice, alternating, so none gets another's warm-up.
             for (int round = 1; round <= 2; round++) {
-                report("bare Javalin: verify signature, same reply", bare.port(), body, requests);
-                report("Attest /soc (full stack, answer in the ack)", attestPort, body, requests);
+                System.out.println("round " + round);
+                for (var target : targets.entrySet()) {
+                    report(target.getKey(), target.getValue(), body, requests);
+                }
             }
+            started.forEach(Process::destroy);
             bare.stop();
-            server.stop();
         }
     }
 
@@ -108,6 +127,58 @@ public final class Benchmarks {
                 ctx.contentType("application/json").result(reply);
             });
         }).start("127.0.0.1", 0);
+    }
+
+    /** Starts an external baseline if it has been built (bench/run builds them), and waits for its port. */
+    private static void startBaseline(List<Process> started, java.util.Map<String, Integer> targets, String name, int port,
+                                      Path builtMarker, List<String> command, java.util.Map<String, String> env)
+            throws Exception {
+        if (!Files.exists(builtMarker)) {
+            System.out.println("(skipped " + name + ": not built)");
+            return;
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("SLACK_SIGNING_SECRET", SECRET);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        started.add(p);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                targets.put(name, port);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        p.destroy();
+        System.out.println("(skipped " + name + ": did not start)");
+    }
+
+    /** {@code -Dbench.attestJvm="-XX:..."} passes options to Attest's JVM (for profiling it under this load). */
+    private static List<String> attestCommand() {
+        List<String> command = new ArrayList<>(List.of("java"));
+        String extra = System.getProperty("bench.attestJvm", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", "target/attest.jar", "serve"));
+        return command;
+    }
+
+    private static String readOrEmpty(String file) throws IOException {
+        Path p = Path.of(file);
+        return Files.exists(p) ? Files.readString(p).strip() : "";
+    }
+
+    private static String nodeVersion() {
+        try {
+            Process p = new ProcessBuilder("node", "--version").start();
+            return new String(p.getInputStream().readAllBytes()).strip();
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static String firstReply(int port, String body) throws Exception {
