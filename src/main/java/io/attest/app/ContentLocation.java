@@ -28,6 +28,15 @@ final class ContentLocation {
         return bundled();
     }
 
+    /**
+     * ./intents when run from a checkout and ATTEST_INTENTS is unset, so content authors work on the files they
+     * edit; otherwise as {@link #intentsFolder}.
+     */
+    static Path checkoutOrConfigured(Config config) throws IOException {
+        Path checkout = Path.of("intents");
+        return config.intentsFolder() == null && Files.isDirectory(checkout) ? checkout : intentsFolder(config);
+    }
+
     /** The {@code intents/} copy packaged on the class path (inside the jar, or target/classes in a build). */
     static Path bundled() throws IOException {
         URL marker = ContentLocation.class.getResource("/intents/language.yml");

@@ -13,12 +13,10 @@ import io.attest.slack.Work;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -71,7 +69,7 @@ final class Server {
      * Web API calls go to the local Slack-compatible endpoint, so every answer takes the path it takes in Slack.
      */
     private static Server startLocal(Config config, long started) throws Exception {
-        Path dir = localIntents(config);
+        Path dir = ContentLocation.checkoutOrConfigured(config);
         ContentWatcher watcher = new ContentWatcher(dir, Content.load(dir));
         int port = config.port() == 0 ? freePort() : config.port();
         String base = "http://127.0.0.1:" + port;
@@ -109,15 +107,6 @@ final class Server {
         SlackSurfaces surfaces = new SlackSurfaces(appConfig, new SlackSurfaces.Dependencies(
                 () -> content.get().kb(), api, work, clock, new TriageThreads(() -> content.get().triage(), api, work, clock)));
         return new Wiring(surfaces, work, new SlackEventsHandler(surfaces.app(), new SlackSignatureVerifier(secret, clock)));
-    }
-
-    /** In a checkout, local mode reads ./intents so that edits show up at once; else as configured. */
-    private static Path localIntents(Config config) throws IOException {
-        Path checkout = Path.of("intents");
-        if (config.intentsFolder() == null && Files.isDirectory(checkout)) {
-            return checkout;
-        }
-        return ContentLocation.intentsFolder(config);
     }
 
     private static String health(Content content) {

@@ -4,7 +4,6 @@ import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Problem;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,7 @@ final class ValidateCommand {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err, Config config) throws IOException {
-        Path dir = args.isEmpty() ? defaultFolder(config) : Path.of(args.get(0));
+        Path dir = args.isEmpty() ? ContentLocation.checkoutOrConfigured(config) : Path.of(args.get(0));
         List<String> problems = new ArrayList<>();
         KnowledgeBase.validate(dir).stream().map(Problem::toString).forEach(problems::add);
         problems.addAll(Content.triageProblems(dir));
@@ -27,11 +26,5 @@ final class ValidateCommand {
         }
         out.println(dir + " is valid: " + Content.summary(dir));
         return 0;
-    }
-
-    /** ./intents when run from a checkout, else ATTEST_INTENTS or the copy in the jar. */
-    private static Path defaultFolder(Config config) throws IOException {
-        Path local = Path.of("intents");
-        return config.intentsFolder() == null && Files.isDirectory(local) ? local : ContentLocation.intentsFolder(config);
     }
 }

@@ -60,7 +60,6 @@ final class Matcher {
     private static final int[] NO_INTENTS = new int[0];
     private final Terms surfaceVocabulary;
     private final int[] docIntent;
-    private final List<Set<String>> docTerms = new ArrayList<>();
     private final Map<String, Double> idf = new HashMap<>();
     private final double unknownIdf;
     private final double[] docNorm;
@@ -80,6 +79,8 @@ final class Matcher {
         this.intents = List.copyOf(intents);
         this.analyzer = analyzer;
         List<Integer> owners = new ArrayList<>();
+        // Each example's analysed terms: only needed here, for the IDF and the norms.
+        List<Set<String>> docTerms = new ArrayList<>();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer.termAnalyzer()))) {
             for (int i = 0; i < intents.size(); i++) {
