@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param file    the file it came from, so problems can name it
  * @param repNote wording guidance for sales reps; shown to the asker, never shared in a channel (may be null)
+ * @param about   the explicit subjects its answer speaks to (subject ids from language.yml, e.g. soc1, type2)
+ * @param sources where its facts come from: source documents by title, or named public standards
  */
 public record Intent(
         String id,
@@ -17,11 +19,15 @@ public record Intent(
         String answer,
         String repNote,
         List<String> related,
+        List<String> about,
+        List<String> sources,
         String file) {
 
     public Intent {
         examples = List.copyOf(examples);
         related = List.copyOf(related);
+        about = List.copyOf(about);
+        sources = List.copyOf(sources);
     }
 
     public boolean isAnswer() {

@@ -24,7 +24,7 @@ final class KnowledgeBaseLoader {
     /** Top-level keys owned by other readers of the same folder (the triage wording). */
     private static final Set<String> FOREIGN_KEYS = Set.of("triage");
     private static final Set<String> INTENT_FIELDS =
-            Set.of("id", "title", "topic", "kind", "examples", "answer", "rep_note", "related");
+            Set.of("id", "title", "topic", "kind", "examples", "answer", "rep_note", "related", "about", "sources");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final List<Problem> problems = new ArrayList<>();
@@ -122,6 +122,8 @@ final class KnowledgeBaseLoader {
                     orEmpty(text(node, "answer")).strip(),
                     blankToNull(text(node, "rep_note")),
                     strings(file, where, node.get("related"), "related"),
+                    strings(file, where, node.get("about"), "about"),
+                    strings(file, where, node.get("sources"), "sources"),
                     file));
         }
     }
@@ -141,12 +143,27 @@ final class KnowledgeBaseLoader {
         if (t != null && t.isObject()) {
             t.fields().forEachRemaining(e -> topics.put(e.getKey(), e.getValue().asText().strip()));
         }
+        Map<String, Map<String, String>> subjects = new LinkedHashMap<>();
+        JsonNode s = node.get("subjects");
+        if (s != null && s.isObject()) {
+            s.fields().forEachRemaining(group -> {
+                Map<String, String> patterns = new LinkedHashMap<>();
+                if (group.getValue().isObject()) {
+                    group.getValue().fields().forEachRemaining(e -> patterns.put(e.getKey(), e.getValue().asText()));
+                } else {
+                    problems.add(new Problem(file, "subjects", "group '" + group.getKey() + "' must map subject ids to patterns"));
+                }
+                subjects.put(group.getKey(), patterns);
+            });
+        }
         language = new Language(
                 strings(file, "language", node.get("synonyms"), "synonyms"),
                 strings(file, "language", node.get("stop_words"), "stop_words"),
                 strings(file, "language", node.get("steering_markers"), "steering_markers"),
                 responses,
-                topics);
+                topics,
+                subjects,
+                strings(file, "language", node.get("sources"), "sources"));
     }
 
     private List<String> strings(String file, String where, JsonNode node, String field) {

@@ -43,8 +43,52 @@ final class KnowledgeBaseValidator {
                     problems.add(problem(intent, "topic '" + intent.topic() + "' is not listed under language.topics"));
                 }
             }
+            checkSubjects(intents, language, problems);
+            checkSources(intents, language, problems);
         }
         return problems;
+    }
+
+    /** {@code about:} names known subjects, each of which the intent's title or answer actually speaks of. */
+    private static void checkSubjects(List<Intent> intents, Language language, List<Problem> problems) {
+        Subjects subjects;
+        try {
+            subjects = new Subjects(language.subjects());
+        } catch (PatternSyntaxException e) {
+            return; // reported by checkLanguage
+        }
+        for (Intent intent : intents) {
+            Set<String> seen = new HashSet<>();
+            for (String id : intent.about()) {
+                if (!seen.add(id)) {
+                    problems.add(problem(intent, "about lists '" + id + "' twice"));
+                } else if (!subjects.known(id)) {
+                    problems.add(problem(intent, "about '" + id + "' is not a subject listed under language.subjects"));
+                } else if (intent.isAnswer() && !subjects.names(intent.title() + "\n" + intent.answer(), id)) {
+                    problems.add(problem(intent, "about '" + id + "', but neither its title nor its answer names it"));
+                }
+            }
+        }
+    }
+
+    /** Every source an intent cites is in the catalogue (language.sources), so one source has one name. */
+    private static void checkSources(List<Intent> intents, Language language, List<Problem> problems) {
+        Set<String> catalogue = new HashSet<>();
+        for (String source : language.sources()) {
+            if (!catalogue.add(source)) {
+                problems.add(new Problem(KnowledgeBaseLoader.LANGUAGE_FILE, "sources", "'" + source + "' is listed twice"));
+            }
+        }
+        for (Intent intent : intents) {
+            Set<String> seen = new HashSet<>();
+            for (String source : intent.sources()) {
+                if (!seen.add(source)) {
+                    problems.add(problem(intent, "sources lists '" + source + "' twice"));
+                } else if (!catalogue.contains(source)) {
+                    problems.add(problem(intent, "source '" + source + "' is not listed under language.sources"));
+                }
+            }
+        }
     }
 
     private static void checkIntent(Intent intent, List<Problem> problems) {
@@ -124,6 +168,17 @@ final class KnowledgeBaseValidator {
                 problems.add(new Problem(file, "steering_markers", "'" + marker + "' is not a valid pattern"));
             }
         }
+        Set<String> subjectIds = new HashSet<>();
+        language.subjects().forEach((group, members) -> members.forEach((id, regex) -> {
+            if (!subjectIds.add(id)) {
+                problems.add(new Problem(file, "subjects", "'" + id + "' is listed in more than one group"));
+            }
+            try {
+                Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                problems.add(new Problem(file, "subjects", "'" + id + "' in group '" + group + "' is not a valid pattern"));
+            }
+        }));
         for (String name : Language.REQUIRED_RESPONSES) {
             if (language.response(name).isBlank()) {
                 problems.add(new Problem(file, "responses", "'" + name + "' is missing"));

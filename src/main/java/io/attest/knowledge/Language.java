@@ -1,7 +1,11 @@
 package io.attest.knowledge;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How Attest reads questions and its fixed replies, from {@code intents/language.yml}.
@@ -11,13 +15,17 @@ import java.util.Map;
  * @param steeringMarkers regular expressions that mark text aimed at the bot rather than a question
  * @param responses       fixed replies by name: help, fallback, did_you_mean, empty, steering
  * @param topics          display titles of the topics intents are grouped by
+ * @param subjects        what a question can name explicitly, by group (report, type, …): subject id → pattern
+ * @param sources         every source an intent may cite: the source documents by title and named public standards
  */
 public record Language(
         List<String> synonyms,
         List<String> stopWords,
         List<String> steeringMarkers,
         Map<String, String> responses,
-        Map<String, String> topics) {
+        Map<String, String> topics,
+        Map<String, Map<String, String>> subjects,
+        List<String> sources) {
 
     static final List<String> REQUIRED_RESPONSES = List.of("help", "fallback", "did_you_mean", "empty", "steering");
 
@@ -26,7 +34,11 @@ public record Language(
         stopWords = List.copyOf(stopWords);
         steeringMarkers = List.copyOf(steeringMarkers);
         responses = Map.copyOf(responses);
-        topics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(topics));
+        topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
+        Map<String, Map<String, String>> groups = new LinkedHashMap<>();
+        subjects.forEach((group, patterns) -> groups.put(group, Collections.unmodifiableMap(new LinkedHashMap<>(patterns))));
+        subjects = Collections.unmodifiableMap(groups);
+        sources = List.copyOf(sources);
     }
 
     public String topicTitle(String topic) {
@@ -35,5 +47,12 @@ public record Language(
 
     public String response(String name) {
         return responses.getOrDefault(name, "");
+    }
+
+    /** Every subject id, whatever its group. */
+    public Set<String> subjectIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        subjects.values().forEach(p -> ids.addAll(p.keySet()));
+        return ids;
     }
 }

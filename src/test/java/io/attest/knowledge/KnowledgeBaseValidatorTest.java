@@ -90,13 +90,65 @@ class KnowledgeBaseValidatorTest {
             assertProblem("topic.yml: odd_topic: topic 'nowhere' is not listed under language.topics");
         }
 
+        @Test
+        void anUnknownSubjectInAboutIsReported() throws IOException {
+            write("about.yml", intent("odd_subject", "a question about an odd subject").replace("related: []", "related: []\n    about: [soc9]"));
+            assertProblem("about.yml: odd_subject: about 'soc9' is not a subject listed under language.subjects");
+        }
+
+        @Test
+        void aSubjectTheAnswerNeverNamesIsReported() throws IOException {
+            write("about.yml", intent("silent_subject", "a question about a silent subject")
+                    .replace("answer: \"An answer.\"", "answer: \"Only SOC 1 is named here.\"")
+                    .replace("related: []", "related: []\n    about: [soc1, type2]"));
+            List<String> problems = KnowledgeBase.validate(dir).stream().map(Problem::toString).toList();
+            assertTrue(problems.contains("about.yml: silent_subject: about 'type2', but neither its title nor its answer names it"),
+                    problems.toString());
+            assertTrue(problems.stream().noneMatch(p -> p.contains("about 'soc1'")), problems.toString());
+        }
+
+        @Test
+        void aSubjectListedTwiceIsReported() throws IOException {
+            write("about.yml", intent("twice_subject", "a question about soc 1 twice")
+                    .replace("answer: \"An answer.\"", "answer: \"SOC 1.\"").replace("related: []", "related: []\n    about: [soc1, soc1]"));
+            assertProblem("about.yml: twice_subject: about lists 'soc1' twice");
+        }
+
+        @Test
+        void aSourceMissingFromTheCatalogueIsReported() throws IOException {
+            write("sources.yml", intent("odd_source", "a question with an odd source")
+                    .replace("related: []", "related: []\n    sources: [Fixture guide, A blog I once read]"));
+            List<String> problems = KnowledgeBase.validate(dir).stream().map(Problem::toString).toList();
+            assertTrue(problems.contains("sources.yml: odd_source: source 'A blog I once read' is not listed under language.sources"),
+                    problems.toString());
+            assertTrue(problems.stream().noneMatch(p -> p.contains("'Fixture guide'")), problems.toString());
+        }
+
+        @Test
+        void aBrokenSubjectPatternIsReported() throws IOException {
+            Fixtures.copyOfFixture(dir);
+            Path language = dir.resolve("language.yml");
+            Files.writeString(language, Files.readString(language).replace("\"\\\\btype ?2\\\\b\"", "\"type (2\""));
+            assertProblem("language.yml: subjects: 'type2' in group 'type' is not a valid pattern");
+        }
+
+        @Test
+        void aSubjectInTwoGroupsIsReported() throws IOException {
+            Fixtures.copyOfFixture(dir);
+            Path language = dir.resolve("language.yml");
+            Files.writeString(language, Files.readString(language).replace("type1: ", "soc1: "));
+            assertProblem("language.yml: subjects: 'soc1' is listed in more than one group");
+        }
+
         private void assertProblem(String expected) throws IOException {
             List<String> problems = KnowledgeBase.validate(dir).stream().map(Problem::toString).toList();
             assertTrue(problems.contains(expected), "expected <" + expected + "> in " + problems);
         }
 
         private void write(String name, String yaml) throws IOException {
-            Fixtures.copyOfFixture(dir);
+            if (!Files.exists(dir.resolve("language.yml"))) {
+                Fixtures.copyOfFixture(dir);
+            }
             Files.writeString(dir.resolve(name), yaml);
         }
 
