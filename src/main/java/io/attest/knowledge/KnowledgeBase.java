@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The loaded, validated intents and the matcher over them: the one place a question becomes a {@link Reply}.
@@ -14,28 +17,53 @@ import java.util.Optional;
  */
 public final class KnowledgeBase {
 
-    /** At or above this confidence the best intent answers. Calibrated on the regression set (docs/quality.md). */
-    static final double ANSWER_THRESHOLD = 0.40;
-    /** Between this and {@link #ANSWER_THRESHOLD}, offer "Did you mean…" instead of answering. */
-    static final double SUGGEST_THRESHOLD = 0.25;
     static final int MAX_SUGGESTIONS = 3;
+    /** Replies to repeated questions are kept; a question costs an embedding, a repeat costs a map look-up. */
+    static final int CACHED_REPLIES = 10_000;
 
     private final List<Intent> intents;
     private final Map<String, Intent> byId = new LinkedHashMap<>();
     private final Language language;
-    private final Matcher matcher;
+    private final IntentRanker ranker;
     private final SteeringFilter steering;
+    private final MessageReader reader;
+    private final Subjects subjects;
+    private final String matching;
+    private final ReplyCache cache = new ReplyCache(CACHED_REPLIES);
 
-    private KnowledgeBase(List<Intent> intents, Language language) {
+    private KnowledgeBase(List<Intent> intents, Language language, Embeddings embeddings, Calibration hybrid) {
         this.intents = List.copyOf(intents);
         intents.forEach(i -> byId.put(i.id(), i));
         this.language = language;
-        this.matcher = new Matcher(intents, new QuestionAnalyzer(language));
+        this.subjects = new Subjects(language.subjects());
+        LexicalMatcher lexical = new LexicalMatcher(intents, new QuestionAnalyzer(language));
+        SemanticIndex semantic = embeddings.encoder()
+                .map(encoder -> new SemanticIndex(intents, encoder, embeddings.known()))
+                .orElse(null);
+        if (semantic != null) {
+            embeddings.remember(semantic.vectors());
+            this.matching = "words and meaning (" + semantic.vectors().fingerprint().split("\\|")[0] + ", "
+                    + semantic.vectors().size() + " example vectors, " + semantic.computed() + " embedded at load)";
+        } else {
+            this.matching = "words only: " + embeddings.unavailable();
+        }
+        this.ranker = new IntentRanker(intents, lexical, semantic, subjects,
+                semantic == null ? Calibration.LEXICAL : hybrid);
         this.steering = new SteeringFilter(language.steeringMarkers());
+        this.reader = new MessageReader(language.offTaskMarkers());
     }
 
     /** Loads and validates {@code dir}; throws with every problem found, each with its file and id. */
     public static KnowledgeBase load(Path dir) throws IOException, InvalidKnowledgeBaseException {
+        return load(dir, Embeddings.shared());
+    }
+
+    static KnowledgeBase load(Path dir, Embeddings embeddings) throws IOException, InvalidKnowledgeBaseException {
+        return load(dir, embeddings, Calibration.HYBRID);
+    }
+
+    /** With other matching numbers than the shipped ones: for calibrating them. */
+    static KnowledgeBase load(Path dir, Embeddings embeddings, Calibration hybrid) throws IOException, InvalidKnowledgeBaseException {
         KnowledgeBaseLoader.Loaded loaded = KnowledgeBaseLoader.load(dir);
         List<Problem> problems = new ArrayList<>(loaded.problems());
         boolean unreadableFile = loaded.problems().stream().anyMatch(p -> p.message().startsWith("is not valid YAML"));
@@ -48,13 +76,13 @@ public final class KnowledgeBase {
         if (!problems.isEmpty()) {
             throw new InvalidKnowledgeBaseException(problems);
         }
-        return new KnowledgeBase(loaded.intents(), loaded.language());
+        return new KnowledgeBase(loaded.intents(), loaded.language(), embeddings, hybrid);
     }
 
-    /** Every problem in {@code dir}; empty when it is ready to use. */
+    /** Every problem in {@code dir}; empty when it is ready to use. Validation needs no embeddings. */
     public static List<Problem> validate(Path dir) throws IOException {
         try {
-            load(dir);
+            load(dir, Embeddings.none("not needed to validate"));
             return List.of();
         } catch (InvalidKnowledgeBaseException e) {
             return e.problems();
@@ -63,6 +91,17 @@ public final class KnowledgeBase {
 
     public Reply ask(String rawQuestion) {
         String question = TextNormaliser.normalise(rawQuestion);
+        String key = question.toLowerCase(Locale.ROOT);
+        Reply cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Reply reply = reply(question);
+        cache.put(key, reply);
+        return reply;
+    }
+
+    private Reply reply(String question) {
         if (question.isEmpty()) {
             return fixed(ReplyKind.EMPTY, "empty");
         }
@@ -71,15 +110,34 @@ public final class KnowledgeBase {
             // Only instructions to the bot, no question: nothing to answer, and nothing of it to repeat.
             return fixed(ReplyKind.DECLINE, "steering");
         }
-        List<Match> ranked = matcher.rank(filtered.question(), 10);
-        if (ranked.isEmpty()) {
+        List<List<String>> questions = questionsIn(filtered.question());
+        if (questions.isEmpty()) {
+            return fixed(ReplyKind.DECLINE, "off_task");
+        }
+        Set<String> context = subjects.named(filtered.question());
+        List<List<Match>> rankings = new ArrayList<>();
+        Map<String, List<Match>> ranked = new java.util.HashMap<>();
+        for (List<String> variants : questions) {
+            List<Match> best = List.of();
+            for (String variant : variants) {
+                List<Match> r = ranked.computeIfAbsent(variant, v -> ranker.rank(v, subjectsOf(v, context), 10));
+                if (best.isEmpty() || (!r.isEmpty() && r.get(0).confidence() > best.get(0).confidence())) {
+                    best = r;
+                }
+            }
+            rankings.add(best);
+        }
+        int primary = primary(rankings);
+        List<Match> candidates = rankings.get(primary);
+        if (candidates.isEmpty()) {
             return filtered.steered() ? fixed(ReplyKind.DECLINE, "steering") : fallback(0);
         }
-        Match best = preferAnswerOverGreeting(ranked);
+        double answerAt = ranker.calibration().answerAt();
+        Match best = preferAnswerOverGreeting(candidates, answerAt);
         Intent intent = best.intent();
-        if (best.confidence() >= ANSWER_THRESHOLD) {
+        if (best.confidence() >= answerAt) {
             return switch (intent.kind()) {
-                case ANSWER -> answer(intent, best.confidence());
+                case ANSWER -> answer(intent, best.confidence(), alsoAsked(rankings, primary, intent, answerAt));
                 case GREETING -> new Reply(ReplyKind.GREETING, intent, best.confidence(), intent.answer(), null, List.of());
                 case DECLINE -> new Reply(ReplyKind.DECLINE, intent, best.confidence(), intent.answer(), null, List.of());
             };
@@ -87,8 +145,8 @@ public final class KnowledgeBase {
         if (filtered.steered()) {
             return fixed(ReplyKind.DECLINE, "steering");
         }
-        List<Suggestion> closest = ranked.stream()
-                .filter(m -> m.intent().isAnswer() && m.confidence() >= SUGGEST_THRESHOLD)
+        List<Suggestion> closest = candidates.stream()
+                .filter(m -> m.intent().isAnswer() && m.confidence() >= ranker.calibration().suggestAt())
                 .limit(MAX_SUGGESTIONS)
                 .map(m -> Suggestion.of(m.intent()))
                 .toList();
@@ -100,20 +158,98 @@ public final class KnowledgeBase {
         return fallback(best.confidence());
     }
 
+    /**
+     * What to match, question by question, each with the readings to try: a short message whole; a longer one by its
+     * question-shaped sentences, each alone, with the sentence before it (which often says what "it" is) and as the
+     * whole message; the reading matched most confidently counts, so the story cannot drag a clear question elsewhere. Requests Attest does not do are left out; empty when
+     * nothing else is left.
+     */
+    private List<List<String>> questionsIn(String message) {
+        List<MessageReader.Part> parts = reader.parts(message);
+        boolean anyOffTask = parts.stream().anyMatch(MessageReader.Part::offTask);
+        if (!anyOffTask && (parts.size() <= 1 || MessageReader.words(message) <= MessageReader.SHORT_MESSAGE_WORDS)) {
+            return List.of(List.of(message));
+        }
+        List<MessageReader.Part> kept = parts.stream().filter(p -> !p.offTask()).toList();
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        String whole = String.join(" ", kept.stream().map(MessageReader.Part::text).toList());
+        List<List<String>> questions = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            if (!kept.get(i).question()) {
+                continue;
+            }
+            List<String> variants = new ArrayList<>();
+            variants.add(kept.get(i).text());
+            if (i > 0) {
+                variants.add(kept.get(i - 1).text() + " " + kept.get(i).text());
+            }
+            // The whole message too: sometimes only the story says what the question is about.
+            variants.add(whole);
+            questions.add(variants);
+        }
+        if (questions.isEmpty()) {
+            // No sentence asks anything outright: the message as a whole is the question.
+            questions.add(List.of(whole));
+        }
+        return questions;
+    }
+
+    /**
+     * The subjects a sentence names, plus, in each group it says nothing about, the one subject the whole message
+     * names there ("Our bank asked for our SOC 1. Does it have to be a Type 2?" is about a SOC 1).
+     */
+    private Set<String> subjectsOf(String sentence, Set<String> message) {
+        Set<String> named = new LinkedHashSet<>(subjects.named(sentence));
+        named.addAll(subjects.inheritable(named, message));
+        return named;
+    }
+
+    /** The first question (in message order) answered with confidence; else the one ranked most confidently. */
+    private int primary(List<List<Match>> rankings) {
+        double answerAt = ranker.calibration().answerAt();
+        int best = 0;
+        double bestScore = -1;
+        for (int i = 0; i < rankings.size(); i++) {
+            double top = rankings.get(i).isEmpty() ? 0 : rankings.get(i).get(0).confidence();
+            if (top >= answerAt && rankings.get(i).get(0).intent().isAnswer()) {
+                return i;
+            }
+            if (top > bestScore) {
+                bestScore = top;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** A second, different question answered with confidence in the same message, offered as a button. */
+    private static Optional<Suggestion> alsoAsked(List<List<Match>> rankings, int primary, Intent answered, double answerAt) {
+        for (int i = primary + 1; i < rankings.size(); i++) {
+            List<Match> r = rankings.get(i);
+            if (!r.isEmpty() && r.get(0).confidence() >= answerAt && r.get(0).intent().isAnswer()
+                    && r.get(0).intent() != answered) {
+                return Optional.of(Suggestion.of(r.get(0).intent()));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** "hi, is SOC 2 a certification?" is a question with a hello, not a hello: a confident answer wins. */
-    private static Match preferAnswerOverGreeting(List<Match> ranked) {
+    private static Match preferAnswerOverGreeting(List<Match> ranked, double answerAt) {
         Match best = ranked.get(0);
         if (best.intent().kind() != IntentKind.GREETING) {
             return best;
         }
-        return ranked.stream().filter(m -> m.intent().isAnswer() && m.confidence() >= ANSWER_THRESHOLD)
+        return ranked.stream().filter(m -> m.intent().isAnswer() && m.confidence() >= answerAt)
                 .findFirst().orElse(best);
     }
 
     /** The answer of one intent, as a button asks for it by id. */
     public Optional<Reply> answer(String intentId) {
         Intent intent = byId.get(intentId);
-        return intent == null || !intent.isAnswer() ? Optional.empty() : Optional.of(answer(intent, 1.0));
+        return intent == null || !intent.isAnswer() ? Optional.empty() : Optional.of(answer(intent, 1.0, Optional.empty()));
     }
 
     public Optional<Intent> intent(String id) {
@@ -133,23 +269,32 @@ public final class KnowledgeBase {
         return language;
     }
 
-    /** Ranked intents with their confidence; for diagnostics and the quality report. */
-    public List<Match> rank(String question, int limit) {
-        // The same steering filter as ask(), so the diagnostics show what ask() matched.
-        return matcher.rank(steering.filter(TextNormaliser.normalise(question)).question(), limit);
+    /** How questions are matched here: by words and meaning, or by words only (and why). For the start-up log. */
+    public String matching() {
+        return matching;
     }
 
-    private Reply answer(Intent intent, double confidence) {
-        List<Suggestion> related = intent.related().stream()
-                .map(byId::get).filter(i -> i != null).map(Suggestion::of).toList();
-        return new Reply(ReplyKind.ANSWER, intent, confidence, intent.answer(), intent.repNote(), related);
+    /** Ranked intents with their confidence; for diagnostics and the quality report. */
+    public List<Match> rank(String question, int limit) {
+        // The same steering filter and subject guard as ask(), so the diagnostics show what ask() matched.
+        String text = steering.filter(TextNormaliser.normalise(question)).question();
+        return ranker.rank(text, subjects.named(text), limit);
+    }
+
+    private Reply answer(Intent intent, double confidence, Optional<Suggestion> alsoAsked) {
+        List<Suggestion> related = new ArrayList<>();
+        alsoAsked.ifPresent(related::add);
+        intent.related().stream().map(byId::get).filter(i -> i != null && alsoAsked.map(s -> !s.intent().equals(i.id())).orElse(true))
+                .map(Suggestion::of).forEach(related::add);
+        return new Reply(ReplyKind.ANSWER, intent, confidence, intent.answer(), intent.repNote(), related,
+                alsoAsked.orElse(null));
     }
 
     private Reply fixed(ReplyKind kind, String response) {
-        return new Reply(kind, null, 0, language.response(response), null, List.of());
+        return new Reply(kind, null, 0, language.response(response), null, List.of(), null);
     }
 
     private Reply fallback(double confidence) {
-        return new Reply(ReplyKind.DECLINE, null, confidence, language.response("fallback"), null, List.of());
+        return new Reply(ReplyKind.DECLINE, null, confidence, language.response("fallback"), null, List.of(), null);
     }
 }

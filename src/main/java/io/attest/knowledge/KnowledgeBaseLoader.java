@@ -160,6 +160,7 @@ final class KnowledgeBaseLoader {
                 strings(file, "language", node.get("synonyms"), "synonyms"),
                 strings(file, "language", node.get("stop_words"), "stop_words"),
                 strings(file, "language", node.get("steering_markers"), "steering_markers"),
+                strings(file, "language", node.get("off_task_markers"), "off_task_markers"),
                 responses,
                 topics,
                 subjects,

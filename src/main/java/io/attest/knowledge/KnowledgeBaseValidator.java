@@ -168,6 +168,13 @@ final class KnowledgeBaseValidator {
                 problems.add(new Problem(file, "steering_markers", "'" + marker + "' is not a valid pattern"));
             }
         }
+        for (String marker : language.offTaskMarkers()) {
+            try {
+                Pattern.compile(marker);
+            } catch (PatternSyntaxException e) {
+                problems.add(new Problem(file, "off_task_markers", "'" + marker + "' is not a valid pattern"));
+            }
+        }
         Set<String> subjectIds = new HashSet<>();
         language.subjects().forEach((group, members) -> members.forEach((id, regex) -> {
             if (!subjectIds.add(id)) {

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param synonyms        Solr-format synonym rules ("soc ii, soc-2 => soc2"), applied after lower-casing
  * @param stopWords       words that carry no meaning for matching
  * @param steeringMarkers regular expressions that mark text aimed at the bot rather than a question
- * @param responses       fixed replies by name: help, fallback, did_you_mean, empty, steering
+ * @param offTaskMarkers  regular expressions that mark a request Attest does not do (write, translate, joke…)
+ * @param responses       fixed replies by name: help, fallback, did_you_mean, empty, steering, off_task
  * @param topics          display titles of the topics intents are grouped by
  * @param subjects        what a question can name explicitly, by group (report, type, …): subject id → pattern
  * @param sources         every source an intent may cite: the source documents by title and named public standards
@@ -22,17 +23,19 @@ public record Language(
         List<String> synonyms,
         List<String> stopWords,
         List<String> steeringMarkers,
+        List<String> offTaskMarkers,
         Map<String, String> responses,
         Map<String, String> topics,
         Map<String, Map<String, String>> subjects,
         List<String> sources) {
 
-    static final List<String> REQUIRED_RESPONSES = List.of("help", "fallback", "did_you_mean", "empty", "steering");
+    static final List<String> REQUIRED_RESPONSES = List.of("help", "fallback", "did_you_mean", "empty", "steering", "off_task");
 
     public Language {
         synonyms = List.copyOf(synonyms);
         stopWords = List.copyOf(stopWords);
         steeringMarkers = List.copyOf(steeringMarkers);
+        offTaskMarkers = List.copyOf(offTaskMarkers);
         responses = Map.copyOf(responses);
         topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
         Map<String, Map<String, String>> groups = new LinkedHashMap<>();

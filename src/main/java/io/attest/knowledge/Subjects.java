@@ -67,6 +67,21 @@ final class Subjects {
         return comparison;
     }
 
+    /**
+     * The subjects a sentence may take over from its message: in each group the sentence names nothing of, the one
+     * subject the message names there (none when the message names two, which would be a guess).
+     */
+    Set<String> inheritable(Set<String> sentence, Set<String> message) {
+        Map<String, Set<String>> own = byGroup(sentence);
+        Set<String> inherited = new LinkedHashSet<>();
+        byGroup(message).forEach((group, ids) -> {
+            if (!own.containsKey(group) && ids.size() == 1) {
+                inherited.addAll(ids);
+            }
+        });
+        return inherited;
+    }
+
     /** True when the question names two or more subjects of one group. */
     boolean isComparison(Set<String> asked) {
         return byGroup(asked).values().stream().anyMatch(s -> s.size() > 1);

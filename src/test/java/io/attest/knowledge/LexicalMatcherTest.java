@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class MatcherTest {
+class LexicalMatcherTest {
 
     private final KnowledgeBase kb = Fixtures.fixtureKnowledgeBase();
     private final QuestionAnalyzer analyzer = new QuestionAnalyzer(kb.language());

@@ -39,7 +39,7 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
  * base still count in the question's weight, so a question mostly about something else scores low.
  * Typos in domain words are corrected first against the examples' own vocabulary.
  */
-final class Matcher {
+final class LexicalMatcher {
 
     private static final String TERMS = "terms";
     private static final String SURFACE = "surface";
@@ -75,7 +75,7 @@ final class Matcher {
     /** The share of an intent's score that comes from its best example; the rest from its whole vocabulary. */
     static final double EXAMPLE_WEIGHT = 0.55;
 
-    Matcher(List<Intent> intents, QuestionAnalyzer analyzer) {
+    LexicalMatcher(List<Intent> intents, QuestionAnalyzer analyzer) {
         this.intents = List.copyOf(intents);
         this.analyzer = analyzer;
         List<Integer> owners = new ArrayList<>();
@@ -159,9 +159,23 @@ final class Matcher {
 
     /** Intents in order of confidence, best first, at most {@code limit}. */
     List<Match> rank(String question, int limit) {
+        double[] scores = scores(question);
+        List<Match> matches = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > 0) {
+                matches.add(new Match(intents.get(i), scores[i]));
+            }
+        }
+        matches.sort(Comparator.comparingDouble(Match::confidence).reversed());
+        return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : matches;
+    }
+
+    /** Every intent's confidence for the question (0..1), in the order the intents were given; 0 when none is shared. */
+    double[] scores(String question) {
+        double[] scores = new double[intents.size()];
         List<String> queryTerms = new ArrayList<>(new LinkedHashSet<>(analyzer.terms(correctTypos(question))));
         if (queryTerms.isEmpty()) {
-            return List.of();
+            return scores;
         }
         double queryNorm = 0;
         double[] shared = new double[docIntent.length];
@@ -188,16 +202,12 @@ final class Matcher {
         // How much of the question the intent speaks to at all, its answer included: this catches questions
         // worded unlike any example but about what the answer says.
         double queryWeight = queryNorm * queryNorm;
-        List<Match> matches = new ArrayList<>();
         for (int i = 0; i < best.length; i++) {
-            if (best[i] <= 0) {
-                continue;
+            if (best[i] > 0) {
+                scores[i] = Math.min(1.0, EXAMPLE_WEIGHT * best[i] + (1 - EXAMPLE_WEIGHT) * (covered[i] / queryWeight));
             }
-            double score = EXAMPLE_WEIGHT * best[i] + (1 - EXAMPLE_WEIGHT) * (covered[i] / queryWeight);
-            matches.add(new Match(intents.get(i), Math.min(1.0, score)));
         }
-        matches.sort(Comparator.comparingDouble(Match::confidence).reversed());
-        return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : matches;
+        return scores;
     }
 
     /** Replaces words the knowledge base has never seen by the closest word it has (one or two edits away). */

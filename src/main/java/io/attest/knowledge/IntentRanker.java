@@ -1,0 +1,61 @@
+package io.attest.knowledge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Ranks intents for one question by words (Lucene) and by meaning (sentence embeddings) together, and never ranks an
+ * intent whose subjects contradict the ones the question names: a question about a SOC 1 is not answered with a SOC 2
+ * answer, however close the wording.
+ */
+final class IntentRanker {
+
+    private final List<Intent> intents;
+    private final LexicalMatcher lexical;
+    private final SemanticIndex semantic;
+    private final Subjects subjects;
+    private final Calibration calibration;
+
+    /** @param semantic null when the embedding model cannot run here; words alone then decide */
+    IntentRanker(List<Intent> intents, LexicalMatcher lexical, SemanticIndex semantic, Subjects subjects,
+            Calibration calibration) {
+        this.intents = List.copyOf(intents);
+        this.lexical = lexical;
+        this.semantic = semantic;
+        this.subjects = subjects;
+        this.calibration = calibration;
+    }
+
+    /** Intents in order of confidence, best first, at most {@code limit}; {@code asked} are the question's subjects. */
+    List<Match> rank(String question, Set<String> asked, int limit) {
+        double[] words = lexical.scores(question);
+        double[] meaning = semantic == null ? null : semantic.scores(semantic.encode(question));
+        boolean comparison = subjects.isComparison(asked);
+        List<Match> ranked = new ArrayList<>();
+        for (int i = 0; i < intents.size(); i++) {
+            Intent intent = intents.get(i);
+            if (subjects.contradicts(asked, intent.about())) {
+                continue;
+            }
+            double score = meaning == null ? words[i] : calibration.blend(words[i], meaning[i]);
+            if (comparison && !subjects.coversComparison(asked, intent.about())) {
+                score *= calibration.comparisonFactor();
+            }
+            if (score > 0) {
+                ranked.add(new Match(intent, Math.min(1.0, score)));
+            }
+        }
+        ranked.sort(Comparator.comparingDouble(Match::confidence).reversed());
+        return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : ranked;
+    }
+
+    Calibration calibration() {
+        return calibration;
+    }
+
+    boolean semantic() {
+        return semantic != null;
+    }
+}

@@ -1,0 +1,175 @@
+package io.attest.knowledge;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * BERT's uncased WordPiece tokenizer, as the sentence-embedding models were trained with: clean the text, lower-case,
+ * strip accents, split on white space and punctuation, then cut each word into the longest pieces in the
+ * vocabulary ("##" marks a piece inside a word). Reads the vocabulary from a Hugging Face {@code tokenizer.json}.
+ * Written here rather than taken from a native tokenizer library, which would add its own native code and start-up.
+ */
+final class WordPieceTokenizer {
+
+    private static final String UNKNOWN = "[UNK]";
+    private static final String CLASSIFIER = "[CLS]";
+    private static final String SEPARATOR = "[SEP]";
+    private static final int MAX_WORD_CHARS = 100;
+
+    private final Map<String, Integer> vocabulary;
+    private final int unknown;
+    private final int classifier;
+    private final int separator;
+
+    WordPieceTokenizer(Map<String, Integer> vocabulary) {
+        this.vocabulary = vocabulary;
+        this.unknown = id(UNKNOWN);
+        this.classifier = id(CLASSIFIER);
+        this.separator = id(SEPARATOR);
+    }
+
+    /** Reads {@code model.vocab} of a tokenizer.json, streaming: the file is 700 KB and only the vocabulary matters. */
+    static WordPieceTokenizer fromTokenizerJson(InputStream json) throws IOException {
+        Map<String, Integer> vocabulary = new HashMap<>(40_000);
+        try (JsonParser parser = new ObjectMapper().getFactory().createParser(json)) {
+            boolean inModel = false;
+            int depth = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    depth--;
+                } else if (token == JsonToken.FIELD_NAME && depth == 1) {
+                    inModel = "model".equals(parser.currentName());
+                } else if (token == JsonToken.FIELD_NAME && inModel && depth == 2 && "vocab".equals(parser.currentName())) {
+                    parser.nextToken();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String piece = parser.currentName();
+                        parser.nextToken();
+                        vocabulary.put(piece, parser.getIntValue());
+                    }
+                    break;
+                }
+            }
+        }
+        if (vocabulary.isEmpty()) {
+            throw new IOException("the tokenizer file has no model.vocab");
+        }
+        return new WordPieceTokenizer(vocabulary);
+    }
+
+    /** Token ids of {@code text} between [CLS] and [SEP], at most {@code maxTokens} in all. */
+    long[] encode(String text, int maxTokens) {
+        List<Integer> ids = new ArrayList<>();
+        ids.add(classifier);
+        for (String word : basicTokens(text)) {
+            if (ids.size() >= maxTokens - 1) {
+                break;
+            }
+            pieces(word, ids);
+        }
+        if (ids.size() > maxTokens - 1) {
+            ids = new ArrayList<>(ids.subList(0, maxTokens - 1));
+        }
+        ids.add(separator);
+        long[] out = new long[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ids.get(i);
+        }
+        return out;
+    }
+
+    /** Lower-cased, accent-free words and single punctuation marks. */
+    static List<String> basicTokens(String text) {
+        String folded = Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFD);
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < folded.length(); ) {
+            int cp = folded.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (type == Character.NON_SPACING_MARK || cp == 0 || cp == 0xFFFD
+                    || (Character.isISOControl(cp) && !Character.isWhitespace(cp))) {
+                continue;
+            }
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                flush(word, words);
+            } else if (isPunctuation(cp) || isCjk(cp)) {
+                flush(word, words);
+                words.add(new String(Character.toChars(cp)));
+            } else {
+                word.appendCodePoint(cp);
+            }
+        }
+        flush(word, words);
+        return words;
+    }
+
+    private void pieces(String word, List<Integer> out) {
+        if (word.length() > MAX_WORD_CHARS) {
+            out.add(unknown);
+            return;
+        }
+        List<Integer> found = new ArrayList<>();
+        int start = 0;
+        while (start < word.length()) {
+            int end = word.length();
+            Integer piece = null;
+            while (start < end) {
+                String candidate = (start > 0 ? "##" : "") + word.substring(start, end);
+                piece = vocabulary.get(candidate);
+                if (piece != null) {
+                    break;
+                }
+                end--;
+            }
+            if (piece == null) {
+                out.add(unknown);
+                return;
+            }
+            found.add(piece);
+            start = end;
+        }
+        out.addAll(found);
+    }
+
+    private static void flush(StringBuilder word, List<String> words) {
+        if (word.length() > 0) {
+            words.add(word.toString());
+            word.setLength(0);
+        }
+    }
+
+    /** BERT counts every non-letter, non-digit ASCII symbol as punctuation, plus Unicode's punctuation classes. */
+    private static boolean isPunctuation(int cp) {
+        if ((cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96) || (cp >= 123 && cp <= 126)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.CONNECTOR_PUNCTUATION || type == Character.DASH_PUNCTUATION
+                || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+                || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
+                || type == Character.OTHER_PUNCTUATION;
+    }
+
+    private static boolean isCjk(int cp) {
+        return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2A6DF)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
+    }
+
+    private int id(String piece) {
+        Integer id = vocabulary.get(piece);
+        if (id == null) {
+            throw new IllegalArgumentException("the vocabulary has no " + piece);
+        }
+        return id;
+    }
+}
