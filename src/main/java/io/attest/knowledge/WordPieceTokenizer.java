@@ -68,21 +68,22 @@ final class WordPieceTokenizer {
 
     /** Token ids of {@code text} between [CLS] and [SEP], at most {@code maxTokens} in all. */
     long[] encode(String text, int maxTokens) {
-        List<Integer> ids = new ArrayList<>();
-        ids.add(classifier);
+        List<String> pieces = pieces(text);
+        int n = Math.min(pieces.size(), maxTokens - 2);
+        long[] out = new long[n + 2];
+        out[0] = classifier;
+        for (int i = 0; i < n; i++) {
+            out[i + 1] = vocabulary.get(pieces.get(i));
+        }
+        out[n + 1] = separator;
+        return out;
+    }
+
+    /** The vocabulary pieces of {@code text}, without [CLS] and [SEP]. */
+    List<String> pieces(String text) {
+        List<String> out = new ArrayList<>();
         for (String word : basicTokens(text)) {
-            if (ids.size() >= maxTokens - 1) {
-                break;
-            }
-            pieces(word, ids);
-        }
-        if (ids.size() > maxTokens - 1) {
-            ids = new ArrayList<>(ids.subList(0, maxTokens - 1));
-        }
-        ids.add(separator);
-        long[] out = new long[ids.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ids.get(i);
+            pieces(word, out);
         }
         return out;
     }
@@ -113,26 +114,27 @@ final class WordPieceTokenizer {
         return words;
     }
 
-    private void pieces(String word, List<Integer> out) {
+    /** Greedy longest match first, as BERT does; a word with a part no piece covers is one [UNK]. */
+    private void pieces(String word, List<String> out) {
         if (word.length() > MAX_WORD_CHARS) {
-            out.add(unknown);
+            out.add(UNKNOWN);
             return;
         }
-        List<Integer> found = new ArrayList<>();
+        List<String> found = new ArrayList<>();
         int start = 0;
         while (start < word.length()) {
             int end = word.length();
-            Integer piece = null;
+            String piece = null;
             while (start < end) {
                 String candidate = (start > 0 ? "##" : "") + word.substring(start, end);
-                piece = vocabulary.get(candidate);
-                if (piece != null) {
+                if (vocabulary.containsKey(candidate)) {
+                    piece = candidate;
                     break;
                 }
                 end--;
             }
             if (piece == null) {
-                out.add(unknown);
+                out.add(UNKNOWN);
                 return;
             }
             found.add(piece);

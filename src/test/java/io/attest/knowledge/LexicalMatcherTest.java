@@ -73,4 +73,24 @@ class LexicalMatcherTest {
     void shortUnknownWordsAreNotForcedOntoKnownOnes() {
         assertFalse(kb.rank("lol", 1).stream().anyMatch(m -> m.confidence() > 0.3));
     }
+
+    @ParameterizedTest(name = "\"{0}\" reads as \"{1}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            is soc 2 an attestaion      | is soc 2 an attestation
+            soc 2 certfication please   | soc 2 certification please
+            repot of a type 2           | repot of a type 2
+            is soc 2 a certification    | is soc 2 a certification
+            certifcation attestatoin    | certification attestation
+            soc 2 attestashun           | soc 2 attestashun
+            """)
+    void domainWordsOfSixLettersOrMoreAreCorrectedOthersAreLeftAlone(String typed, String corrected) {
+        LexicalMatcher matcher = new LexicalMatcher(kb.intents(), analyzer);
+        assertEquals(corrected, matcher.correctTypos(typed));
+    }
+
+    @Test
+    void aCorrectionLeavesTheRestOfTheTextWhereItWas() {
+        LexicalMatcher matcher = new LexicalMatcher(kb.intents(), analyzer);
+        assertEquals("Is the attestation, or a certification?", matcher.correctTypos("Is the atestation, or a certificaton?"));
+    }
 }
