@@ -18,6 +18,8 @@ import java.util.Set;
 public final class KnowledgeBase {
 
     static final int MAX_SUGGESTIONS = 3;
+    /** Questions of one message matched; more are rare, and each costs an embedding or two. */
+    static final int MAX_QUESTIONS = 3;
     /** Replies to repeated questions are kept; a question costs an embedding, a repeat costs a map look-up. */
     static final int CACHED_REPLIES = 10_000;
 
@@ -117,9 +119,13 @@ public final class KnowledgeBase {
         Set<String> context = subjects.named(filtered.question());
         List<List<Match>> rankings = new ArrayList<>();
         Map<String, List<Match>> ranked = new java.util.HashMap<>();
+        double answerAt = ranker.calibration().answerAt();
         for (List<String> variants : questions) {
             List<Match> best = List.of();
             for (String variant : variants) {
+                if (!best.isEmpty() && best.get(0).confidence() >= answerAt) {
+                    break; // already answered with confidence: a wider reading costs an embedding and rarely helps
+                }
                 List<Match> r = ranked.computeIfAbsent(variant, v -> ranker.rank(v, subjectsOf(v, context), 10));
                 if (best.isEmpty() || (!r.isEmpty() && r.get(0).confidence() > best.get(0).confidence())) {
                     best = r;
@@ -132,7 +138,6 @@ public final class KnowledgeBase {
         if (candidates.isEmpty()) {
             return filtered.steered() ? fixed(ReplyKind.DECLINE, "steering") : fallback(0);
         }
-        double answerAt = ranker.calibration().answerAt();
         Match best = preferAnswerOverGreeting(candidates, answerAt);
         Intent intent = best.intent();
         if (best.confidence() >= answerAt) {
@@ -160,8 +165,9 @@ public final class KnowledgeBase {
 
     /**
      * What to match, question by question, each with the readings to try: a short message whole; a longer one by its
-     * question-shaped sentences, each alone, with the sentence before it (which often says what "it" is) and as the
-     * whole message; the reading matched most confidently counts, so the story cannot drag a clear question elsewhere. Requests Attest does not do are left out; empty when
+     * question-shaped sentences (at most {@link #MAX_QUESTIONS}), each alone and with the sentence before it (which
+     * often says what "it" is); the reading matched most confidently counts, so the story cannot drag a clear question
+     * elsewhere. Embedding the whole story as well would cost a long message twice the time for little gain. Requests Attest does not do are left out; empty when
      * nothing else is left.
      */
     private List<List<String>> questionsIn(String message) {
@@ -176,7 +182,7 @@ public final class KnowledgeBase {
         }
         String whole = String.join(" ", kept.stream().map(MessageReader.Part::text).toList());
         List<List<String>> questions = new ArrayList<>();
-        for (int i = 0; i < kept.size(); i++) {
+        for (int i = 0; i < kept.size() && questions.size() < MAX_QUESTIONS; i++) {
             if (!kept.get(i).question()) {
                 continue;
             }
@@ -185,8 +191,6 @@ public final class KnowledgeBase {
             if (i > 0) {
                 variants.add(kept.get(i - 1).text() + " " + kept.get(i).text());
             }
-            // The whole message too: sometimes only the story says what the question is about.
-            variants.add(whole);
             questions.add(variants);
         }
         if (questions.isEmpty()) {

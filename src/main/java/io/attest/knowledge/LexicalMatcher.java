@@ -22,10 +22,8 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 /**
  * Ranks intents for a question.
@@ -58,7 +56,7 @@ final class LexicalMatcher {
     private static final int MAX_CACHED_CORRECTIONS = 50_000;
     private static final String NO_CORRECTION = "";
     private static final int[] NO_INTENTS = new int[0];
-    private final Terms surfaceVocabulary;
+    private final TypoCorrector typos;
     private final int[] docIntent;
     private final Map<String, Double> idf = new HashMap<>();
     private final double unknownIdf;
@@ -101,7 +99,7 @@ final class LexicalMatcher {
             writer.forceMerge(1);
             writer.commit();
             DirectoryReader reader = DirectoryReader.open(directory);
-            this.surfaceVocabulary = MultiTerms.getTerms(reader, SURFACE);
+            Terms surfaceVocabulary = MultiTerms.getTerms(reader, SURFACE);
             // Read the postings and the vocabulary into plain arrays once, so a question costs no index I/O.
             TermsEnum terms = MultiTerms.getTerms(reader, TERMS).iterator();
             PostingsEnum docs = null;
@@ -114,9 +112,12 @@ final class LexicalMatcher {
                 postings.put(term.utf8ToString(), ids.stream().mapToInt(Integer::intValue).toArray());
             }
             TermsEnum words = surfaceVocabulary.iterator();
+            Map<String, Integer> frequency = new HashMap<>();
             for (BytesRef word = words.next(); word != null; word = words.next()) {
                 knownWords.add(word.utf8ToString());
+                frequency.put(word.utf8ToString(), words.docFreq());
             }
+            this.typos = new TypoCorrector(frequency);
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory index failed", e);
         }
@@ -221,7 +222,7 @@ final class LexicalMatcher {
             }
             String replacement = corrections.get(text);
             if (replacement == null) {
-                String found = closestKnown(text);
+                String found = typos.closest(text);
                 replacement = found == null ? NO_CORRECTION : found;
                 if (corrections.size() < MAX_CACHED_CORRECTIONS) {
                     corrections.put(text, replacement);
@@ -240,25 +241,5 @@ final class LexicalMatcher {
 
     private boolean known(String word) {
         return knownWords.contains(word);
-    }
-
-    private String closestKnown(String word) {
-        int edits = word.length() >= 8 ? 2 : 1;
-        CompiledAutomaton automaton = FuzzyQuery.getFuzzyAutomaton(word, edits, 1, true);
-        String best = null;
-        int bestFreq = 0;
-        try {
-            TermsEnum candidates = automaton.getTermsEnum(surfaceVocabulary);
-            for (BytesRef term = candidates.next(); term != null; term = candidates.next()) {
-                int freq = candidates.docFreq();
-                if (freq > bestFreq) {
-                    best = term.utf8ToString();
-                    bestFreq = freq;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return best;
     }
 }
