@@ -20,6 +20,23 @@ final class KnowledgeBaseValidator {
     static final int MIN_ANSWER_EXAMPLES = 8;
     static final int MIN_OTHER_EXAMPLES = 3;
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+    /** A rep reads the headline aloud or pastes it alone. */
+    static final int MAX_HEADLINE_WORDS = 30;
+    /** Longer than this and nobody pastes it into an email. */
+    static final int MAX_ANSWER_WORDS = 150;
+    /** What shareable text must never contain, with why. */
+    private static final Map<Pattern, String> PASTE_RULES = pasteRules();
+
+    private static Map<Pattern, String> pasteRules() {
+        Map<Pattern, String> rules = new java.util.LinkedHashMap<>();
+        rules.put(Pattern.compile("\\battest\\b", Pattern.CASE_INSENSITIVE), "names the bot");
+        rules.put(Pattern.compile("(^|[\\s(`])/soc\\b", Pattern.CASE_INSENSITIVE), "names a /soc command");
+        rules.put(Pattern.compile("\\b(the|our|these|my|its) sources\\b|\\bsource documents?\\b|\\bknowledge base\\b",
+                Pattern.CASE_INSENSITIVE), "speaks of its sources");
+        rules.put(Pattern.compile("\\byour (customers|clients|buyers|prospects|user entities)\\b", Pattern.CASE_INSENSITIVE),
+                "speaks to the vendor, not to the buyer who receives it");
+        return rules;
+    }
 
     private KnowledgeBaseValidator() {
     }
@@ -71,6 +88,36 @@ final class KnowledgeBaseValidator {
         }
     }
 
+    /**
+     * Answers are pasted to buyers as they are: they name no bot, no sources and no command, speak to the buyer
+     * rather than to the vendor, and stay short enough to paste.
+     */
+    private static void checkPasteSafety(Intent intent, List<Problem> problems) {
+        String answer = intent.answer();
+        if (answer.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<Pattern, String> rule : PASTE_RULES.entrySet()) {
+            java.util.regex.Matcher found = rule.getKey().matcher(answer);
+            if (found.find()) {
+                problems.add(problem(intent, "answer " + rule.getValue() + " ('" + found.group() + "'); it is pasted to buyers as it is"));
+            }
+        }
+        int headline = words(answer.lines().findFirst().orElse(""));
+        if (headline > MAX_HEADLINE_WORDS) {
+            problems.add(problem(intent, "headline is " + headline + " words; at most " + MAX_HEADLINE_WORDS));
+        }
+        int total = words(answer);
+        if (total > MAX_ANSWER_WORDS) {
+            problems.add(problem(intent, "answer is " + total + " words; at most " + MAX_ANSWER_WORDS));
+        }
+    }
+
+    static int words(String mrkdwn) {
+        String plain = mrkdwn.replaceAll("[*_~`•]", " ").strip();
+        return plain.isEmpty() ? 0 : plain.split("\\s+").length;
+    }
+
     /** Every source an intent cites is in the catalogue (language.sources), so one source has one name. */
     private static void checkSources(List<Intent> intents, Language language, List<Problem> problems) {
         Set<String> catalogue = new HashSet<>();
@@ -80,6 +127,9 @@ final class KnowledgeBaseValidator {
             }
         }
         for (Intent intent : intents) {
+            if (intent.isAnswer() && intent.sources().isEmpty()) {
+                problems.add(problem(intent, "has no sources: name the source documents or public standards its facts come from"));
+            }
             Set<String> seen = new HashSet<>();
             for (String source : intent.sources()) {
                 if (!seen.add(source)) {
@@ -119,6 +169,9 @@ final class KnowledgeBaseValidator {
         }
         if (intent.isAnswer() && intent.topic().isEmpty()) {
             problems.add(problem(intent, "has no topic"));
+        }
+        if (intent.isAnswer()) {
+            checkPasteSafety(intent, problems);
         }
         if (!intent.isAnswer() && !intent.related().isEmpty()) {
             problems.add(problem(intent, "only answers may have related topics"));
