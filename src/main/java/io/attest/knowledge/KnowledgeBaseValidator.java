@@ -1,5 +1,6 @@
 package io.attest.knowledge;
 
+import io.attest.content.PasteSafety;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,20 +25,6 @@ final class KnowledgeBaseValidator {
     static final int MAX_HEADLINE_WORDS = 30;
     /** Longer than this and nobody pastes it into an email. */
     static final int MAX_ANSWER_WORDS = 150;
-    /** What shareable text must never contain, with why. */
-    private static final Map<Pattern, String> PASTE_RULES = pasteRules();
-
-    private static Map<Pattern, String> pasteRules() {
-        Map<Pattern, String> rules = new java.util.LinkedHashMap<>();
-        rules.put(Pattern.compile("\\battest\\b", Pattern.CASE_INSENSITIVE), "names the bot");
-        rules.put(Pattern.compile("(^|[\\s(`])/soc\\b", Pattern.CASE_INSENSITIVE), "names a /soc command");
-        rules.put(Pattern.compile("\\b(the|our|these|my|its) sources\\b|\\bsource documents?\\b|\\bknowledge base\\b",
-                Pattern.CASE_INSENSITIVE), "speaks of its sources");
-        rules.put(Pattern.compile("\\byour (customers|clients|buyers|prospects|user entities)\\b", Pattern.CASE_INSENSITIVE),
-                "speaks to the vendor, not to the buyer who receives it");
-        return rules;
-    }
-
     private KnowledgeBaseValidator() {
     }
 
@@ -97,11 +84,8 @@ final class KnowledgeBaseValidator {
         if (answer.isEmpty()) {
             return;
         }
-        for (Map.Entry<Pattern, String> rule : PASTE_RULES.entrySet()) {
-            java.util.regex.Matcher found = rule.getKey().matcher(answer);
-            if (found.find()) {
-                problems.add(problem(intent, "answer " + rule.getValue() + " ('" + found.group() + "'); it is pasted to buyers as it is"));
-            }
+        for (String broken : PasteSafety.problems(answer)) {
+            problems.add(problem(intent, "answer " + broken + "; it is pasted to buyers as it is"));
         }
         int headline = words(answer.lines().findFirst().orElse(""));
         if (headline > MAX_HEADLINE_WORDS) {
