@@ -113,6 +113,9 @@ final class KnowledgeBaseLoader {
                 problems.add(new Problem(file, where, e.getMessage()));
                 continue;
             }
+            if (kind == IntentKind.ANSWER && !node.has("about")) {
+                problems.add(new Problem(file, where, "has no 'about': list the subjects its answer speaks to, or [] when it is general"));
+            }
             intents.add(new Intent(
                     id == null ? "" : id.trim(),
                     orEmpty(text(node, "title")).trim(),

@@ -1,5 +1,6 @@
 package io.attest.knowledge;
 
+import io.attest.content.PasteSafety;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +21,10 @@ final class KnowledgeBaseValidator {
     static final int MIN_ANSWER_EXAMPLES = 8;
     static final int MIN_OTHER_EXAMPLES = 3;
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
-
+    /** A rep reads the headline aloud or pastes it alone. */
+    static final int MAX_HEADLINE_WORDS = 30;
+    /** Longer than this and nobody pastes it into an email. */
+    static final int MAX_ANSWER_WORDS = 150;
     private KnowledgeBaseValidator() {
     }
 
@@ -71,6 +75,33 @@ final class KnowledgeBaseValidator {
         }
     }
 
+    /**
+     * Answers are pasted to buyers as they are: they name no bot, no sources and no command, speak to the buyer
+     * rather than to the vendor, and stay short enough to paste.
+     */
+    private static void checkPasteSafety(Intent intent, List<Problem> problems) {
+        String answer = intent.answer();
+        if (answer.isEmpty()) {
+            return;
+        }
+        for (String broken : PasteSafety.problems(answer)) {
+            problems.add(problem(intent, "answer " + broken + "; it is pasted to buyers as it is"));
+        }
+        int headline = words(answer.lines().findFirst().orElse(""));
+        if (headline > MAX_HEADLINE_WORDS) {
+            problems.add(problem(intent, "headline is " + headline + " words; at most " + MAX_HEADLINE_WORDS));
+        }
+        int total = words(answer);
+        if (total > MAX_ANSWER_WORDS) {
+            problems.add(problem(intent, "answer is " + total + " words; at most " + MAX_ANSWER_WORDS));
+        }
+    }
+
+    static int words(String mrkdwn) {
+        String plain = mrkdwn.replaceAll("[*_~`•]", " ").strip();
+        return plain.isEmpty() ? 0 : plain.split("\\s+").length;
+    }
+
     /** Every source an intent cites is in the catalogue (language.sources), so one source has one name. */
     private static void checkSources(List<Intent> intents, Language language, List<Problem> problems) {
         Set<String> catalogue = new HashSet<>();
@@ -80,6 +111,9 @@ final class KnowledgeBaseValidator {
             }
         }
         for (Intent intent : intents) {
+            if (intent.isAnswer() && intent.sources().isEmpty()) {
+                problems.add(problem(intent, "has no sources: name the source documents or public standards its facts come from"));
+            }
             Set<String> seen = new HashSet<>();
             for (String source : intent.sources()) {
                 if (!seen.add(source)) {
@@ -119,6 +153,9 @@ final class KnowledgeBaseValidator {
         }
         if (intent.isAnswer() && intent.topic().isEmpty()) {
             problems.add(problem(intent, "has no topic"));
+        }
+        if (intent.isAnswer()) {
+            checkPasteSafety(intent, problems);
         }
         if (!intent.isAnswer() && !intent.related().isEmpty()) {
             problems.add(problem(intent, "only answers may have related topics"));

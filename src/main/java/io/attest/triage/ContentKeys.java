@@ -34,10 +34,18 @@ final class ContentKeys {
 
     static final String LIST_AND = "labels.list_and";
 
+    /** Why a report is recommended, in words the buyer can receive: what the service does, else who asked. */
+    static final String BUYER_REASON_SOC1_IMPACT = "buyer_summary.reasons.soc1.financial_impact";
+    static final String BUYER_REASON_SOC1_REQUESTER = "buyer_summary.reasons.soc1.requester";
+    static final String BUYER_REASON_SOC2_DATA = "buyer_summary.reasons.soc2.customer_data";
+    static final String BUYER_REASON_SOC2_REQUESTER = "buyer_summary.reasons.soc2.requester";
+
     /** Placeholder names, written {@code {name}} in the texts. */
     static final String FLAGGED = "flagged";
     static final String CATEGORIES = "categories";
     static final String TYPE = "type";
+    static final String SOC1_REASON = "soc1_reason";
+    static final String SOC2_REASON = "soc2_reason";
 
     /** Every key the engine needs, with the placeholders it may use, in file order. */
     static final Map<String, Set<String>> REQUIRED = required();
@@ -113,12 +121,16 @@ final class ContentKeys {
             keys.put(step, Set.of());
         }
         keys.put(STEP_SOC2_SCOPE, Set.of(CATEGORIES));
-        keys.put(buyerSummary(ReportSet.SOC1), Set.of(TYPE));
+        keys.put(buyerSummary(ReportSet.SOC1), Set.of(TYPE, SOC1_REASON));
         keys.put(buyerSummary(ReportSet.SOC2), Set.of(TYPE, CATEGORIES));
-        keys.put(buyerSummary(ReportSet.BOTH), Set.of(TYPE, CATEGORIES));
+        keys.put(buyerSummary(ReportSet.BOTH), Set.of(TYPE, CATEGORIES, SOC1_REASON, SOC2_REASON));
         keys.put(buyerSummary(ReportSet.UNDETERMINED), Set.of());
         for (ReportType t : ReportType.values()) {
             keys.put(buyerType(t), Set.of());
+        }
+        for (String reason : new String[] {BUYER_REASON_SOC1_IMPACT, BUYER_REASON_SOC1_REQUESTER,
+                BUYER_REASON_SOC2_DATA, BUYER_REASON_SOC2_REQUESTER}) {
+            keys.put(reason, Set.of());
         }
         return Collections.unmodifiableMap(keys);
     }

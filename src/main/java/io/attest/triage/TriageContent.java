@@ -3,6 +3,7 @@ package io.attest.triage;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.attest.content.PasteSafety;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,7 +27,9 @@ import java.util.regex.Pattern;
  * <p>The file has one top-level key {@code triage:} with the sections {@code questions}, {@code labels},
  * {@code rationale}, {@code next_steps} and {@code buyer_summary}. Loading checks that every text the
  * engine needs is present, that no unknown text keys or placeholders are used in those sections, and that
- * every question exists and its options are legal values of its input. Other sections are ignored.
+ * every question exists and its options are legal values of its input. The {@code buyer_summary} texts are pasted
+ * to buyers as they are, so they are held to {@link PasteSafety}: no bot name, no {@code /soc} command, no talk of
+ * sources, nothing addressed to the vendor. Other sections are ignored.
  */
 public final class TriageContent {
     /** The file {@link #load(Path)} reads inside the intents folder. */
@@ -42,6 +45,8 @@ public final class TriageContent {
 
     private static final List<String> TEXT_SECTIONS = List.of("labels", "rationale", "next_steps", "buyer_summary");
     private static final Set<String> QUESTION_FIELDS = Set.of("key", "text", "help", "options");
+    /** Texts under this prefix go to buyers as they are. */
+    private static final String BUYER_SUMMARY = "buyer_summary.";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)\\}");
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -217,9 +222,14 @@ public final class TriageContent {
                 }
             }
         }
-        for (String key : texts.keySet()) {
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            String key = text.getKey();
             if (!ContentKeys.REQUIRED.containsKey(key)) {
                 problems.add(source + ": triage." + key + ": unknown key, the triage engine does not use it");
+            } else if (key.startsWith(BUYER_SUMMARY)) {
+                for (String broken : PasteSafety.problems(text.getValue())) {
+                    problems.add(source + ": triage." + key + ": " + broken + "; it is pasted to buyers as it is");
+                }
             }
         }
         return texts;

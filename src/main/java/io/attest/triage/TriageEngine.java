@@ -49,7 +49,7 @@ public final class TriageEngine {
         return new Recommendation(reports, type, categories,
                 rationale(in, reports, flagged),
                 nextSteps(reports, type, categories),
-                buyerSummary(reports, type, categories));
+                buyerSummary(in, reports, type, categories));
     }
 
     /** Parses {@code answers} (see {@link TriageInputs#parse}) and decides. */
@@ -145,9 +145,17 @@ public final class TriageEngine {
         return steps;
     }
 
-    private String buyerSummary(ReportSet reports, ReportType type, List<Soc2Category> categories) {
+    /**
+     * The paragraph for the buyer. Its reasons are the real ones: what the service does for the buyer when that was
+     * answered yes, otherwise the request the buyer's side made; it never names a requester nobody mentioned.
+     */
+    private String buyerSummary(TriageInputs in, ReportSet reports, ReportType type, List<Soc2Category> categories) {
         return content.format(ContentKeys.buyerSummary(reports), Map.of(
                 ContentKeys.TYPE, content.text(ContentKeys.buyerType(type)),
-                ContentKeys.CATEGORIES, categories == null ? "" : content.categoryList(categories)));
+                ContentKeys.CATEGORIES, categories == null ? "" : content.categoryList(categories),
+                ContentKeys.SOC1_REASON, content.text(in.financialImpact() == Answer.YES
+                        ? ContentKeys.BUYER_REASON_SOC1_IMPACT : ContentKeys.BUYER_REASON_SOC1_REQUESTER),
+                ContentKeys.SOC2_REASON, content.text(in.customerData() == Answer.YES
+                        ? ContentKeys.BUYER_REASON_SOC2_DATA : ContentKeys.BUYER_REASON_SOC2_REQUESTER)));
     }
 }

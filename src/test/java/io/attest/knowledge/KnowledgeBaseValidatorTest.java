@@ -140,6 +140,78 @@ class KnowledgeBaseValidatorTest {
             assertProblem("language.yml: subjects: 'soc1' is listed in more than one group");
         }
 
+        @Test
+        void anAnswerWithoutAboutIsReported() throws IOException {
+            write("about.yml", intent("no_about", "a question whose answer says nothing about its subjects"));
+            assertProblem("about.yml: no_about: has no 'about': list the subjects its answer speaks to, or [] when it is general");
+        }
+
+        @Test
+        void anAnswerWithAnEmptyAboutIsGeneralAndFine() throws IOException {
+            write("about.yml", safe(intent("general_answer", "a general question for every report")));
+            List<String> problems = KnowledgeBase.validate(dir).stream().map(Problem::toString).toList();
+            assertTrue(problems.stream().noneMatch(p -> p.contains("general_answer")), problems.toString());
+        }
+
+        @Test
+        void anAnswerWithoutSourcesIsReported() throws IOException {
+            write("sources.yml", intent("no_sources", "a question answered from nowhere").replace("related: []", "related: []\n    about: []"));
+            assertProblem("sources.yml: no_sources: has no sources: name the source documents or public standards its facts come from");
+        }
+
+        @Test
+        void anAnswerNamingTheBotIsReported() throws IOException {
+            write("paste.yml", safe(intent("names_bot", "a question about the bot")).replace("answer: \"An answer.\"",
+                    "answer: \"Attest says SOC 2 is an attestation.\""));
+            assertProblem("paste.yml: names_bot: answer names the bot ('Attest'); it is pasted to buyers as it is");
+        }
+
+        @Test
+        void anAnswerNamingASlashCommandIsReported() throws IOException {
+            write("paste.yml", safe(intent("names_command", "a question about commands")).replace("answer: \"An answer.\"",
+                    "answer: \"Run /soc triage to decide.\""));
+            assertProblem("paste.yml: names_command: answer names a /soc command ('/soc'); it is pasted to buyers as it is");
+        }
+
+        @Test
+        void anAnswerTalkingAboutItsSourcesIsReported() throws IOException {
+            write("paste.yml", safe(intent("names_sources", "a question about sources")).replace("answer: \"An answer.\"",
+                    "answer: \"The sources give no figure.\""));
+            assertProblem("paste.yml: names_sources: answer speaks of its sources ('The sources'); it is pasted to buyers as it is");
+        }
+
+        @Test
+        void anAnswerSpeakingToTheVendorIsReported() throws IOException {
+            write("paste.yml", safe(intent("to_vendor", "a question about customers")).replace("answer: \"An answer.\"",
+                    "answer: \"A SOC 1 covers your customers' financial reporting.\""));
+            assertProblem("paste.yml: to_vendor: answer speaks to the vendor, not to the buyer who receives it ('your customers'); "
+                    + "it is pasted to buyers as it is");
+        }
+
+        @Test
+        void aHeadlineOverThirtyWordsIsReported() throws IOException {
+            String headline = "word ".repeat(31).strip();
+            write("long.yml", safe(intent("long_headline", "a question with a long headline")).replace("answer: \"An answer.\"",
+                    "answer: |\n      " + headline + "\n      A short second line."));
+            assertProblem("long.yml: long_headline: headline is 31 words; at most 30");
+        }
+
+        @Test
+        void aHeadlineOfThirtyWordsIsFine() throws IOException {
+            write("long.yml", safe(intent("fine_headline", "a question with a headline at the limit")).replace("answer: \"An answer.\"",
+                    "answer: \"" + "word ".repeat(30).strip() + "\""));
+            List<String> problems = KnowledgeBase.validate(dir).stream().map(Problem::toString).toList();
+            assertTrue(problems.stream().noneMatch(p -> p.contains("fine_headline")), problems.toString());
+        }
+
+        @Test
+        void anAnswerOverOneHundredFiftyWordsIsReported() throws IOException {
+            String body = ("• " + "word ".repeat(10).strip() + "\n      ").repeat(15);
+            write("long.yml", safe(intent("long_answer", "a question with a long answer")).replace("answer: \"An answer.\"",
+                    "answer: |\n      *Short headline.*\n      " + body.strip()));
+            assertProblem("long.yml: long_answer: answer is 152 words; at most 150");
+        }
+
         private void assertProblem(String expected) throws IOException {
             List<String> problems = KnowledgeBase.validate(dir).stream().map(Problem::toString).toList();
             assertTrue(problems.contains(expected), "expected <" + expected + "> in " + problems);
@@ -150,6 +222,11 @@ class KnowledgeBaseValidatorTest {
                 Fixtures.copyOfFixture(dir);
             }
             Files.writeString(dir.resolve(name), yaml);
+        }
+
+        /** {@code yaml} with the about and sources every answer needs, so only the problem under test remains. */
+        private String safe(String yaml) {
+            return yaml.replace("related: []", "related: []\n    about: []\n    sources: [Fixture guide]");
         }
 
         private String intent(String id, String firstExample) {

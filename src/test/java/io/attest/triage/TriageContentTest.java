@@ -51,6 +51,17 @@ class TriageContentTest {
     }
 
     @Test
+    void theFirstAuditQuestionAsksAboutAFirstReportAndThePrivacyQuestionAboutCommitments() {
+        TriageContent content = TestContent.content();
+        String firstAudit = content.question("first_audit_soon").text().toLowerCase(Locale.ROOT);
+        String privacy = content.question("privacy").text().toLowerCase(Locale.ROOT);
+
+        assertTrue(firstAudit.contains("first") && !firstAudit.contains(" or "),
+                "a renewal under deadline must not answer yes: " + firstAudit);
+        assertTrue(privacy.contains("commitments") && privacy.contains("personal information"), privacy);
+    }
+
+    @Test
     void theRealTriageFileNeverCallsASocReportACertification() throws IOException {
         String text = Files.readString(REAL_FILE).toLowerCase(Locale.ROOT);
 
@@ -185,8 +196,57 @@ class TriageContentTest {
         void anUnknownPlaceholderIsReported() throws IOException {
             var e = loadEdited(t -> ((ObjectNode) t.get("buyer_summary")).put("soc1", "We plan {kind}."));
 
-            assertTrue(e.getMessage().contains("triage.buyer_summary.soc1: unknown placeholder {kind}; allowed: type"),
+            assertTrue(e.getMessage().contains("triage.buyer_summary.soc1: unknown placeholder {kind}; allowed: soc1_reason, type"),
                     e.getMessage());
+        }
+
+        @Test
+        void aBuyerParagraphNamingTheBotIsReported() throws IOException {
+            var e = loadEdited(t -> ((ObjectNode) t.get("buyer_summary"))
+                    .put("soc2", "Attest says we are pursuing a SOC 2 covering {categories}: {type}."));
+
+            assertEquals(List.of(dir.resolve("triage.yml") + ": triage.buyer_summary.soc2: names the bot ('Attest'); "
+                    + "it is pasted to buyers as it is"), e.problems());
+        }
+
+        @Test
+        void aBuyerParagraphNamingASlashCommandIsReported() throws IOException {
+            var e = loadEdited(t -> ((ObjectNode) t.get("buyer_summary"))
+                    .put("undetermined", "Could you tell us who will read it? We will run /soc triage again."));
+
+            assertTrue(e.getMessage().contains("triage.buyer_summary.undetermined: names a /soc command ('/soc')"),
+                    e.getMessage());
+        }
+
+        @Test
+        void aBuyerParagraphSpeakingToTheVendorIsReported() throws IOException {
+            var e = loadEdited(t -> ((ObjectNode) t.get("buyer_summary")).put("both",
+                    "Your customers' auditors need a SOC 1 and a SOC 2 covering {categories}: {type}."));
+
+            assertTrue(e.getMessage().contains("triage.buyer_summary.both: speaks to the vendor, not to the buyer who "
+                    + "receives it ('Your customers')"), e.getMessage());
+        }
+
+        @Test
+        void aBuyerReasonTalkingAboutSourcesIsReported() throws IOException {
+            var e = loadEdited(t -> ((ObjectNode) t.get("buyer_summary").get("reasons").get("soc1"))
+                    .put("financial_impact", "the sources say our service feeds into your books"));
+
+            assertTrue(e.getMessage().contains("triage.buyer_summary.reasons.soc1.financial_impact: speaks of its "
+                    + "sources ('the sources')"), e.getMessage());
+        }
+
+        @Test
+        void everyUnsafeBuyerTextIsReportedAndInternalWordingIsNotHeldToIt() throws IOException {
+            var e = loadEdited(t -> {
+                ((ObjectNode) t.get("buyer_summary").get("type")).put("type2", "a Type 2 report, as Attest recommends");
+                ((ObjectNode) t.get("buyer_summary")).put("undetermined", "Who reads it? See /soc help.");
+                ((ObjectNode) t.get("rationale").get("requester")).put("auditor", "Your customers' auditors want a SOC 1.");
+            });
+
+            assertEquals(2, e.problems().size(), e.getMessage());
+            assertTrue(e.getMessage().contains("triage.buyer_summary.type.type2: names the bot"), e.getMessage());
+            assertFalse(e.getMessage().contains("triage.rationale"), "the rationale is for the rep: " + e.getMessage());
         }
 
         @Test

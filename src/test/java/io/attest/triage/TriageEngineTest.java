@@ -232,6 +232,57 @@ class TriageEngineTest {
         assertTrue(rec.buyerSummary().contains(text(ContentKeys.buyerType(ReportType.TYPE1_THEN_TYPE2))));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.attest.triage.TriageDecisionTableTest#rows")
+    void everyBuyerParagraphIsSafeToPaste(TriageDecisionTableTest.Row row) {
+        String summary = engine.decide(row.inputs()).buyerSummary();
+
+        assertEquals(List.of(), io.attest.content.PasteSafety.problems(summary), summary);
+    }
+
+    @Test
+    void bothGivesTheRealReasonAndInventsNoRequester() {
+        Recommendation rec = decide("financial_impact=yes", "customer_data=yes", "requester=auditor");
+
+        assertEquals(ReportSet.BOTH, rec.reports());
+        assertTrue(rec.buyerSummary().contains(text(ContentKeys.BUYER_REASON_SOC1_IMPACT)), rec.buyerSummary());
+        assertTrue(rec.buyerSummary().contains(text(ContentKeys.BUYER_REASON_SOC2_DATA)), rec.buyerSummary());
+        String lower = rec.buyerSummary().toLowerCase(Locale.ROOT);
+        assertFalse(lower.contains("security review") || lower.contains("security reviewers")
+                || lower.contains("procurement"), "only the auditor asked: " + rec.buyerSummary());
+    }
+
+    @Test
+    void bothNamesTheRequestOnlyWhenTheRequestIsTheReason() {
+        Recommendation rec = decide("financial_impact=unsure", "customer_data=unsure", "requester=both");
+
+        assertEquals(ReportSet.BOTH, rec.reports());
+        assertTrue(rec.buyerSummary().contains(text(ContentKeys.BUYER_REASON_SOC1_REQUESTER)), rec.buyerSummary());
+        assertTrue(rec.buyerSummary().contains(text(ContentKeys.BUYER_REASON_SOC2_REQUESTER)), rec.buyerSummary());
+        assertFalse(rec.buyerSummary().contains(text(ContentKeys.BUYER_REASON_SOC1_IMPACT)), rec.buyerSummary());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.attest.triage.TriageDecisionTableTest#rows")
+    void noSoc1ParagraphPromisesRelianceOnAType1(TriageDecisionTableTest.Row row) {
+        Recommendation rec = engine.decide(row.inputs());
+        String summary = rec.reports().includesSoc1() ? rec.buyerSummary() : "";
+
+        for (String sentence : summary.split("(?<=[.;?])\\s+")) {
+            if (sentence.matches("(?is).*\\b(rely|reliance|evidence)\\b.*")) {
+                assertTrue(sentence.contains("Type 2"), "reliance is only ever a Type 2's: " + sentence);
+            }
+        }
+    }
+
+    @Test
+    void theSoc1ParagraphSaysATypeOneCoversDesignOnly() {
+        Recommendation rec = decide("financial_impact=yes", "customer_data=no", "first_audit_soon=yes");
+
+        assertEquals(ReportSet.SOC1, rec.reports());
+        assertTrue(rec.buyerSummary().contains("Type 1 covers their design only"), rec.buyerSummary());
+    }
+
     private static List<String> allTexts(Recommendation rec) {
         List<String> texts = new java.util.ArrayList<>(rec.rationale());
         texts.addAll(rec.nextSteps());
