@@ -19,7 +19,7 @@ record Calibration(double semanticWeight, double semanticFloor, double semanticC
     static final Calibration LEXICAL = new Calibration(0, 0, 1, 0.40, 0.25, 0.85);
 
     /** Words and meaning together. */
-    static final Calibration HYBRID = new Calibration(0.5, 0.3, 0.9, 0.475, 0.3, 0.85);
+    static final Calibration HYBRID = new Calibration(0.6, 0.6, 0.9, 0.525, 0.45, 0.85);
 
     /** The blended confidence of one intent, 0..1. */
     double blend(double lexical, double cosine) {

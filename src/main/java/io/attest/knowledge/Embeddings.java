@@ -13,7 +13,7 @@ import java.util.Optional;
 final class Embeddings {
 
     /** The model that ships: chosen on quality, speed, size and memory (docs/quality.md). */
-    static final EmbeddingModel MODEL = EmbeddingModel.MINILM_L6;
+    static final EmbeddingModel MODEL = EmbeddingModel.BGE_SMALL;
 
     private static Embeddings shared;
 

@@ -44,7 +44,7 @@ class EmbeddingsTest {
         for (String text : texts.subList(0, 25)) {
             assertEquals(1.0, cosine(bundled.get(text).orElseThrow(), encoder.encode(text)), 1e-4, text);
         }
-        assertTrue(real.matching().startsWith("words and meaning (all-minilm-l6-v2-q"), real.matching());
+        assertTrue(real.matching().startsWith("words and meaning (" + Embeddings.MODEL.name()), real.matching());
     }
 
     @Test
