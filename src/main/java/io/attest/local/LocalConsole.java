@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  */
 public final class LocalConsole {
 
+    /** The bot's user id in the local workspace, as auth.test would report it. */
+    public static final String BOT_USER_ID = LocalWorkspace.BOT;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MENTION = Pattern.compile("(?i)@attest\\b");
     private static final Map<String, String> ASSETS = Map.of(

@@ -17,8 +17,8 @@ import java.io.IOException;
 public final class SlackWebApi {
 
     /** What Slack said to a post: the new message's ts, or the error code. */
-    record Posted(boolean ok, String ts, String error) {
-        boolean notInChannel() {
+    public record Posted(boolean ok, String ts, String error) {
+        public boolean notInChannel() {
             return "not_in_channel".equals(error) || "channel_not_found".equals(error);
         }
     }
@@ -31,7 +31,7 @@ public final class SlackWebApi {
         this.methods = slack.methods(botToken);
     }
 
-    Posted postMessage(String channel, String threadTs, SlackMessage message) throws IOException, SlackApiException {
+    public Posted postMessage(String channel, String threadTs, SlackMessage message) throws IOException, SlackApiException {
         ChatPostMessageResponse r = methods.chatPostMessage(req -> req
                 .channel(channel)
                 .threadTs(threadTs)
@@ -41,7 +41,7 @@ public final class SlackWebApi {
         return new Posted(r.isOk(), r.getTs(), r.getError());
     }
 
-    Posted postEphemeral(String channel, String user, String threadTs, SlackMessage message)
+    public Posted postEphemeral(String channel, String user, String threadTs, SlackMessage message)
             throws IOException, SlackApiException {
         ChatPostEphemeralResponse r = methods.chatPostEphemeral(req -> req
                 .channel(channel)
@@ -52,7 +52,7 @@ public final class SlackWebApi {
         return new Posted(r.isOk(), r.getMessageTs(), r.getError());
     }
 
-    Posted update(String channel, String ts, SlackMessage message) throws IOException, SlackApiException {
+    public Posted update(String channel, String ts, SlackMessage message) throws IOException, SlackApiException {
         ChatUpdateResponse r = methods.chatUpdate(req -> req
                 .channel(channel)
                 .ts(ts)
@@ -62,7 +62,7 @@ public final class SlackWebApi {
     }
 
     /** Posts to an interaction's response_url (replace, delete, or add an ephemeral or in-channel message). */
-    boolean respond(String responseUrl, ObjectNode payload) throws IOException {
+    public boolean respond(String responseUrl, ObjectNode payload) throws IOException {
         WebhookResponse r = slack.send(responseUrl, payload.toString());
         return r.getCode() != null && r.getCode() >= 200 && r.getCode() < 300;
     }

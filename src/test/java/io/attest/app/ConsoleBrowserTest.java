@@ -41,7 +41,7 @@ class ConsoleBrowserTest {
 
     private static ConsoleBrowser browser;
 
-    private Server server;
+    private Service server;
     private Path intentsCopy;
     private ConsolePage page;
 
@@ -82,7 +82,7 @@ class ConsoleBrowserTest {
                 browser.pageErrors();
             }
             if (server != null) {
-                server.stop();
+                server.shutdown();
             }
             ConsoleBrowser.deleteQuietly(intentsCopy);
         }
@@ -90,7 +90,7 @@ class ConsoleBrowserTest {
 
     /** Starts Attest in local mode on a free port with this intents folder and opens its console. */
     private ConsolePage open(Path intents) throws Exception {
-        server = Server.start(new Config(null, null, 0, null, intents.toString()), true);
+        server = Wiring.start(new Config(null, null, 0, null, intents.toString()), true);
         page = new ConsolePage(browser.driver).open(server.port());
         return page;
     }

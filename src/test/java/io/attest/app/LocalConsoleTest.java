@@ -28,19 +28,19 @@ class LocalConsoleTest {
     private final HttpClient http = HttpClient.newHttpClient();
     @TempDir
     Path intents;
-    private Server server;
+    private Service server;
     private String base;
 
     @BeforeEach
     void start() throws Exception {
         Fixtures.copyOfFixture(intents);
-        server = Server.start(new Config(null, null, 0, null, intents.toString()), false);
+        server = Wiring.start(new Config(null, null, 0, null, intents.toString()), false);
         base = "http://127.0.0.1:" + server.port();
     }
 
     @AfterEach
     void stop() {
-        server.stop();
+        server.shutdown();
     }
 
     @Test

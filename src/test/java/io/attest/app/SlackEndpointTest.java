@@ -29,20 +29,20 @@ class SlackEndpointTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FakeSlackApi slack;
-    private Server server;
+    private Service server;
     private SignedClient client;
 
     @BeforeEach
     void start() throws Exception {
         slack = new FakeSlackApi();
         Config config = new Config(SECRET, TOKEN, 0, slack.apiUrl(), Fixtures.fixtureIntents().toString());
-        server = Server.start(config, false);
+        server = Wiring.start(config, false);
         client = new SignedClient(server.port(), SECRET);
     }
 
     @AfterEach
     void stop() {
-        server.stop();
+        server.shutdown();
         slack.close();
     }
 
@@ -58,7 +58,7 @@ class SlackEndpointTest {
     void aTokenSlackRejectsStopsStartUpWithOneClearLine() {
         slack.rejectTokensWith("invalid_auth");
         StartupException e = org.junit.jupiter.api.Assertions.assertThrows(StartupException.class, () ->
-                Server.start(new Config(SECRET, TOKEN, 0, slack.apiUrl(), Fixtures.fixtureIntents().toString()), false));
+                Wiring.start(new Config(SECRET, TOKEN, 0, slack.apiUrl(), Fixtures.fixtureIntents().toString()), false));
         assertTrue(e.getMessage().contains("SLACK_BOT_TOKEN") && e.getMessage().contains("invalid_auth"), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN), "the token itself is never printed");
         assertEquals(1, e.getMessage().lines().count());
@@ -239,8 +239,8 @@ class SlackEndpointTest {
         ch.qos.logback.classic.Level level = root.getLevel();
         root.setLevel(ch.qos.logback.classic.Level.DEBUG);
         try {
-            server.stop();
-            server = Server.start(new Config(SECRET, TOKEN, 0, slack.apiUrl(), Fixtures.fixtureIntents().toString()), false);
+            server.shutdown();
+            server = Wiring.start(new Config(SECRET, TOKEN, 0, slack.apiUrl(), Fixtures.fixtureIntents().toString()), false);
             client = new SignedClient(server.port(), SECRET);
             client.post(SlackPayloads.slashCommand("is soc 2 a certification?", "C1", "U1", slack.responseUrl("l")));
             client.postUnsigned(SlackPayloads.slashCommand("unsigned", "C1", "U1", slack.responseUrl("l")));

@@ -20,7 +20,7 @@ class TriageThreadTest {
 
     private static final String CHANNEL = "CDEALS";
     private FakeSlackApi slack;
-    private Server server;
+    private Service server;
     private SignedClient client;
     private String rootTs;
 
@@ -32,7 +32,7 @@ class TriageThreadTest {
 
     @AfterEach
     void stop() {
-        server.stop();
+        server.shutdown();
         slack.close();
     }
 
@@ -61,7 +61,7 @@ class TriageThreadTest {
         startTriage("Acme");
         answer("financial_impact", "yes", "U1");
         answer("customer_data", "no", "U1");
-        server.stop();
+        server.shutdown();
         boot();
         answer("requester", "auditor", "U1");
         answer("first_audit_soon", "no", "U1");
@@ -142,7 +142,7 @@ class TriageThreadTest {
         slack.await(c -> c.method().equals("chat.update") && c.ts().equals(rootTs), 1);
         for (Call c : slack.settle()) {
             if (c.method().startsWith("chat.")) {
-                assertEquals(List.of(), io.attest.slack.BlockKitLimitsAccess.violations(c.blocks()), c.toString());
+                assertEquals(List.of(), io.attest.slack.BlockKitLimits.violations(c.blocks()), c.toString());
             }
         }
     }
@@ -150,7 +150,7 @@ class TriageThreadTest {
     private void boot() throws Exception {
         Config config = new Config(SlackEndpointTest.SECRET, SlackEndpointTest.TOKEN, 0, slack.apiUrl(),
                 Fixtures.fixtureIntents().toString());
-        server = Server.start(config, false);
+        server = Wiring.start(config, false);
         client = new SignedClient(server.port(), SlackEndpointTest.SECRET);
     }
 

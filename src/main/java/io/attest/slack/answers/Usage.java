@@ -1,4 +1,4 @@
-package io.attest.slack;
+package io.attest.slack.answers;
 
 /** How to use Attest, worded for the surface the person is on. */
 final class Usage {

@@ -1,25 +1,27 @@
-package io.attest.slack;
+package io.attest.slack.answers;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import io.attest.slack.SlackText;
+import io.attest.slack.WorkQueue;
 
 /**
  * {@code /soc}: the answer goes back in the ack itself, privately. Matching is in-memory and takes well under a
  * millisecond, so answering in the ack saves the asker a second round trip; only triage, which posts to the
  * channel, is done after the ack.
  */
-final class SocCommandListener implements SlashCommandHandler {
+public final class SocCommandListener implements SlashCommandHandler {
 
-    static final String COMMAND = "/soc";
+    public static final String COMMAND = "/soc";
 
     private final Replies replies;
     private final TriageStarter triage;
-    private final Work work;
+    private final WorkQueue work;
 
-    SocCommandListener(Replies replies, TriageStarter triage, Work work) {
+    public SocCommandListener(Replies replies, TriageStarter triage, WorkQueue work) {
         this.replies = replies;
         this.triage = triage;
         this.work = work;
@@ -28,12 +30,12 @@ final class SocCommandListener implements SlashCommandHandler {
     @Override
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload payload = req.getPayload();
-        Request request = Request.parse(SlackText.typed(payload.getText()));
-        if (request.kind() == Request.Kind.TRIAGE && triage != null) {
+        Ask ask = Ask.parse(SlackText.typed(payload.getText()));
+        if (ask.kind() == Ask.Kind.TRIAGE) {
             work.submit("starting a triage", () -> triage.start(
-                    payload.getChannelId(), payload.getUserId(), request.text(), payload.getResponseUrl()));
+                    payload.getChannelId(), payload.getUserId(), ask.text(), payload.getResponseUrl()));
             return ctx.ack();
         }
-        return replies.privateAck(request);
+        return replies.privateAck(ask);
     }
 }

@@ -1,4 +1,4 @@
-package io.attest.slack;
+package io.attest.slack.answers;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,6 +6,9 @@ import io.attest.knowledge.Intent;
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Reply;
 import io.attest.knowledge.Suggestion;
+import io.attest.slack.BlockKit;
+import io.attest.slack.BlockKitLimits;
+import io.attest.slack.SlackMessage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,7 @@ import java.util.function.Supplier;
  * Turns core results into Block Kit, in one place for every surface, so a /soc reply, a thread answer and a
  * DM look alike. Every message it builds keeps Block Kit's limits.
  */
-final class MessageRenderer {
+public final class MessageRenderer {
 
     private static final int NOTIFICATION_CHARS = 150;
 
@@ -25,7 +28,7 @@ final class MessageRenderer {
     /**
      * @param extraHelpButtons buttons other features add to help and declines (the triage start button)
      */
-    MessageRenderer(Supplier<KnowledgeBase> source, List<ObjectNode> extraHelpButtons) {
+    public MessageRenderer(Supplier<KnowledgeBase> source, List<ObjectNode> extraHelpButtons) {
         this.source = source;
         this.triageEntry = List.copyOf(extraHelpButtons);
     }

@@ -1,8 +1,8 @@
-package io.attest.slack;
+package io.attest.slack.answers;
 
 /** Starts a guided triage thread; called after the ack. */
 @FunctionalInterface
-interface TriageStarter {
+public interface TriageStarter {
 
     /**
      * @param responseUrl where to tell the starter privately if the bot cannot post (null when there is none)

@@ -1,10 +1,11 @@
-package io.attest.slack;
+package io.attest.slack.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.attest.slack.BlockKit;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package io.attest.slack;
+package io.attest.slack.answers;
 
 import java.util.Locale;
 
@@ -6,22 +6,22 @@ import java.util.Locale;
  * What someone asked for, read from the words after {@code /soc} or {@code @attest}:
  * help, the topic list, a triage, or a question.
  */
-record Request(Kind kind, String text) {
+record Ask(Kind kind, String text) {
 
     enum Kind { HELP, TOPICS, TRIAGE, QUESTION }
 
-    static Request parse(String typed) {
+    static Ask parse(String typed) {
         String text = typed == null ? "" : typed.trim();
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.isEmpty() || lower.equals("help") || lower.equals("?") || lower.equals("usage")) {
-            return new Request(Kind.HELP, "");
+            return new Ask(Kind.HELP, "");
         }
         if (lower.equals("topics") || lower.equals("topic") || lower.equals("list")) {
-            return new Request(Kind.TOPICS, "");
+            return new Ask(Kind.TOPICS, "");
         }
         if (lower.equals("triage") || lower.startsWith("triage ")) {
-            return new Request(Kind.TRIAGE, text.substring("triage".length()).trim());
+            return new Ask(Kind.TRIAGE, text.substring("triage".length()).trim());
         }
-        return new Request(Kind.QUESTION, text);
+        return new Ask(Kind.QUESTION, text);
     }
 }

@@ -10,19 +10,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs the slow part of a reply (Web API calls) after the ack, and logs anything that goes wrong there. */
-public final class Work implements AutoCloseable {
+public final class WorkQueue implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Work.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WorkQueue.class);
 
     /** A piece of work that may fail; failures are logged with what was being done. */
     @FunctionalInterface
-    interface Job {
+    public interface Job {
         void run() throws Exception;
     }
 
     private final ExecutorService executor;
 
-    public Work(int threads) {
+    public WorkQueue(int threads) {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "attest-work-" + n.incrementAndGet());
@@ -32,7 +32,7 @@ public final class Work implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(threads, factory);
     }
 
-    void submit(String what, Job job) {
+    public void submit(String what, Job job) {
         try {
             executor.execute(() -> {
                 try {

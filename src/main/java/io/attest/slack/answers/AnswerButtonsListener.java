@@ -1,4 +1,4 @@
-package io.attest.slack;
+package io.attest.slack.answers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -8,6 +8,11 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.Message;
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Reply;
+import io.attest.slack.BlockKit;
+import io.attest.slack.Payloads;
+import io.attest.slack.SlackMessage;
+import io.attest.slack.SlackWebApi;
+import io.attest.slack.WorkQueue;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -15,14 +20,14 @@ import java.util.function.Supplier;
  * The buttons under answers: Share in channel, related topics and "Did you mean…", Show topics.
  * Each acks at once and does its Web API work afterwards.
  */
-final class AnswerButtonsListener {
+public final class AnswerButtonsListener {
 
     private final Supplier<KnowledgeBase> kb;
     private final MessageRenderer renderer;
     private final SlackWebApi api;
-    private final Work work;
+    private final WorkQueue work;
 
-    AnswerButtonsListener(Supplier<KnowledgeBase> kb, MessageRenderer renderer, SlackWebApi api, Work work) {
+    public AnswerButtonsListener(Supplier<KnowledgeBase> kb, MessageRenderer renderer, SlackWebApi api, WorkQueue work) {
         this.kb = kb;
         this.renderer = renderer;
         this.api = api;
@@ -30,16 +35,19 @@ final class AnswerButtonsListener {
     }
 
     /** Posts the answer publicly, attributed to the person sharing it, and removes their private copy. */
-    Response share(BlockActionRequest req, ActionContext ctx) {
+    public Response share(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload payload = req.getPayload();
-        String intentId = value(payload);
-        String user = payload.getUser().getId();
-        String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
+        String intentId = Payloads.value(payload);
+        String user = Payloads.user(payload);
+        String channel = Payloads.channel(payload);
         String responseUrl = payload.getResponseUrl();
+        if (user == null || channel == null || responseUrl == null) {
+            return ctx.ack();
+        }
         work.submit("sharing an answer", () -> {
             Optional<Reply> reply = kb.get().answer(intentId);
             if (reply.isEmpty()) {
-                api.respond(responseUrl, Replies.ephemeral(gone()).put("replace_original", false));
+                api.respond(responseUrl, gone().toEphemeralJson().put("replace_original", false));
                 return;
             }
             SlackMessage shared = renderer.shared(reply.get(), user);
@@ -52,42 +60,48 @@ final class AnswerButtonsListener {
             if (posted.ok()) {
                 api.respond(responseUrl, BlockKit.JSON.createObjectNode().put("delete_original", true));
             } else {
-                api.respond(responseUrl, Replies.ephemeral(new SlackMessage("Could not share",
+                api.respond(responseUrl, new SlackMessage("Could not share",
                         BlockKit.blocks().add(BlockKit.section(
                                 ":warning: I couldn't post that in the channel (" + posted.error() + "). "
-                                        + "Your answer is still here; try again in a moment."))))
-                        .put("replace_original", false));
+                                        + "Your answer is still here; try again in a moment.")))
+                        .toEphemeralJson().put("replace_original", false));
             }
         });
         return ctx.ack();
     }
 
     /** Opens another answer: in place for a private reply, in the same thread for a public one. */
-    Response showAnswer(BlockActionRequest req, ActionContext ctx) {
+    public Response showAnswer(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload payload = req.getPayload();
-        String intentId = value(payload);
-        boolean ephemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
-        String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
+        String intentId = Payloads.value(payload);
+        boolean ephemeral = Payloads.inEphemeralMessage(payload);
+        String channel = Payloads.channel(payload);
         String responseUrl = payload.getResponseUrl();
-        Message message = payload.getMessage();
+        Message message = Payloads.message(payload);
+        if (responseUrl == null) {
+            return ctx.ack();
+        }
         work.submit("showing an answer", () -> {
             Optional<Reply> reply = kb.get().answer(intentId);
-            if (ephemeral || message == null || reply.isEmpty()) {
+            if (ephemeral || message == null || channel == null || reply.isEmpty()) {
                 SlackMessage shown = reply.map(r -> renderer.reply(r, Audience.ASKER_ONLY)).orElseGet(this::gone);
-                api.respond(responseUrl, Replies.ephemeral(shown).put("replace_original", ephemeral && reply.isPresent()));
+                api.respond(responseUrl, shown.toEphemeralJson().put("replace_original", ephemeral && reply.isPresent()));
                 return;
             }
-            boolean direct = channel != null && channel.startsWith("D");
+            boolean direct = channel.startsWith("D");
             String thread = message.getThreadTs() != null ? message.getThreadTs() : direct ? null : message.getTs();
             api.postMessage(channel, thread, renderer.reply(reply.get(), direct ? Audience.DIRECT : Audience.CHANNEL));
         });
         return ctx.ack();
     }
 
-    Response showTopics(BlockActionRequest req, ActionContext ctx) {
+    public Response showTopics(BlockActionRequest req, ActionContext ctx) {
         String responseUrl = req.getPayload().getResponseUrl();
+        if (responseUrl == null) {
+            return ctx.ack();
+        }
         work.submit("showing topics", () ->
-                api.respond(responseUrl, Replies.ephemeral(renderer.topics()).put("replace_original", false)));
+                api.respond(responseUrl, renderer.topics().toEphemeralJson().put("replace_original", false)));
         return ctx.ack();
     }
 
@@ -95,9 +109,5 @@ final class AnswerButtonsListener {
         return new SlackMessage("That topic is no longer available",
                 BlockKit.blocks().add(BlockKit.section("That topic is no longer in Attest's knowledge base. "
                         + "Try asking again in your own words.")));
-    }
-
-    private static String value(BlockActionPayload payload) {
-        return payload.getActions() == null || payload.getActions().isEmpty() ? "" : payload.getActions().get(0).getValue();
     }
 }

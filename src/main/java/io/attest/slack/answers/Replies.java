@@ -1,16 +1,17 @@
-package io.attest.slack;
+package io.attest.slack.answers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.bolt.response.Response;
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Reply;
 import io.attest.knowledge.ReplyKind;
+import io.attest.slack.SlackMessage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** Answers typed text the same way on every surface: help, topics, or the knowledge base's reply. */
-final class Replies {
+public final class Replies {
 
     private final Supplier<KnowledgeBase> kb;
     private final MessageRenderer renderer;
@@ -21,40 +22,35 @@ final class Replies {
     private final Map<String, String> answerAcks = new ConcurrentHashMap<>();
     private volatile KnowledgeBase renderedFrom;
 
-    Replies(Supplier<KnowledgeBase> kb, MessageRenderer renderer) {
+    public Replies(Supplier<KnowledgeBase> kb, MessageRenderer renderer) {
         this.kb = kb;
         this.renderer = renderer;
     }
 
-    SlackMessage to(Request request, Audience audience, String usage) {
-        return switch (request.kind()) {
+    SlackMessage to(Ask ask, Audience audience, String usage) {
+        return switch (ask.kind()) {
             case HELP -> renderer.help(usage);
             case TOPICS -> renderer.topics();
-            case QUESTION, TRIAGE -> renderer.reply(kb.get().ask(request.text()), audience);
+            case QUESTION, TRIAGE -> renderer.reply(kb.get().ask(ask.text()), audience);
         };
     }
 
     /** The ack of a /soc request: its reply, visible only to the person who asked. */
-    Response privateAck(Request request) {
-        if (request.kind() != Request.Kind.QUESTION) {
-            return ackWith(ephemeral(to(request, Audience.ASKER_ONLY, Usage.SLASH)));
+    Response privateAck(Ask ask) {
+        if (ask.kind() != Ask.Kind.QUESTION) {
+            return ackWith(to(ask, Audience.ASKER_ONLY, Usage.SLASH).toEphemeralJson());
         }
         KnowledgeBase current = kb.get();
         if (current != renderedFrom) {
             answerAcks.clear();
             renderedFrom = current;
         }
-        Reply reply = current.ask(request.text());
+        Reply reply = current.ask(ask.text());
         if (reply.kind() != ReplyKind.ANSWER) {
-            return ackWith(ephemeral(renderer.reply(reply, Audience.ASKER_ONLY)));
+            return ackWith(renderer.reply(reply, Audience.ASKER_ONLY).toEphemeralJson());
         }
         return ackWith(answerAcks.computeIfAbsent(reply.intentId(),
-                id -> ephemeral(renderer.reply(reply, Audience.ASKER_ONLY)).toString()));
-    }
-
-    /** A slash-command or response_url body visible only to the person who asked. */
-    static ObjectNode ephemeral(SlackMessage message) {
-        return message.toJson().put("response_type", "ephemeral");
+                id -> renderer.reply(reply, Audience.ASKER_ONLY).toEphemeralJson().toString()));
     }
 
     static Response ackWith(ObjectNode body) {

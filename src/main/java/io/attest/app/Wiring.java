@@ -1,0 +1,175 @@
+package io.attest.app;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import io.attest.knowledge.KnowledgeBase;
+import io.attest.local.LocalConsole;
+import io.attest.slack.EventDeduplicator;
+import io.attest.slack.RepeatAndBotEventFilter;
+import io.attest.slack.SlackEventsHandler;
+import io.attest.slack.SlackRoutes;
+import io.attest.slack.SlackSignatureVerifier;
+import io.attest.slack.SlackWebApi;
+import io.attest.slack.WorkQueue;
+import io.attest.slack.answers.ActionIds;
+import io.attest.slack.answers.AnswerButtonsListener;
+import io.attest.slack.answers.DirectMessageListener;
+import io.attest.slack.answers.MentionListener;
+import io.attest.slack.answers.MessageRenderer;
+import io.attest.slack.answers.Replies;
+import io.attest.slack.answers.SocCommandListener;
+import io.attest.slack.answers.TriageStarter;
+import io.attest.slack.triage.TriageActions;
+import io.attest.slack.triage.TriageThreads;
+import io.attest.triage.TriageEngine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one composition root: every part of a running Attest is built here, once, and handed to what needs it
+ * through constructors. Slack mode and local mode differ only in where content, credentials and the Web API
+ * come from.
+ */
+final class Wiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+    static final String LOCAL_TOKEN = "xoxb-local-mode";
+    /** Events remembered for retries: Slack retries three times within minutes. */
+    private static final Duration EVENT_MEMORY = Duration.ofMinutes(30);
+    private static final int EVENT_CAPACITY = 10_000;
+    private static final int WORK_THREADS = 4;
+
+    private Wiring() {
+    }
+
+    /** Starts Attest and returns once it is listening. */
+    static Service start(Config config, boolean forceLocal) throws Exception {
+        long started = System.nanoTime();
+        return forceLocal || config.localMode() ? startLocal(config, started) : startForSlack(config, started);
+    }
+
+    private static Service startForSlack(Config config, long started) throws Exception {
+        Content content = Content.load(ContentLocation.intentsFolder(config));
+        SlackConfig slackConfig = new SlackConfig();
+        config.apiUrl().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
+        Slack slack = Slack.getInstance(slackConfig);
+        String botUserId = confirmToken(slack, config.botToken());
+        Parts parts = new Parts(() -> content, new SlackWebApi(slack, config.botToken()), new WorkQueue(WORK_THREADS),
+                botUserId, Clock.systemUTC());
+        SlackRoutes routes = slackApp(parts);
+        SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()));
+        WebServer web = new WebServer(events, () -> health(content), null, cfg -> { }).start(config.port());
+        LOG.info("Attest is listening on port {} for Slack at /slack/events — started in {} ms", web.port(), since(started));
+        return new Service(web, parts.work(), () -> { });
+    }
+
+    /**
+     * Local mode: no Slack. The console page sends signed Slack-shaped requests to this same server, and the bot's
+     * Web API calls go to the local Slack-compatible endpoint, so every answer takes the path it takes in Slack.
+     */
+    private static Service startLocal(Config config, long started) throws Exception {
+        Path dir = ContentLocation.checkoutOrConfigured(config);
+        ContentWatcher watcher = new ContentWatcher(dir, Content.load(dir));
+        int port = config.port() == 0 ? freePort() : config.port();
+        String base = "http://127.0.0.1:" + port;
+        String secret = randomSecret();
+        LocalConsole console = new LocalConsole(base, secret, watcher::problems);
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(console.apiUrl());
+        Slack slack = Slack.getInstance(slackConfig);
+        Parts parts = new Parts(watcher::current, new SlackWebApi(slack, LOCAL_TOKEN), new WorkQueue(WORK_THREADS),
+                LocalConsole.BOT_USER_ID, Clock.systemUTC());
+        SlackRoutes routes = slackApp(parts);
+        SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(secret, parts.clock()));
+        WebServer web = new WebServer(events, () -> health(watcher.current()), "127.0.0.1", console::routes).start(port);
+        watcher.start();
+        LOG.info("Attest is running in local mode (no Slack credentials): open {}/ — started in {} ms", base, since(started));
+        return new Service(web, parts.work(), watcher);
+    }
+
+    /** What the Slack listeners share; built once at start-up. */
+    record Parts(Supplier<Content> content, SlackWebApi api, WorkQueue work, String botUserId, Clock clock) {
+    }
+
+    /** The Bolt app with every Slack surface Attest answers on, each listener given what it needs. */
+    static SlackRoutes slackApp(Parts parts) {
+        // Bolt's default middleware is left out on purpose: the HTTP edge verifies signatures more strictly, the
+        // token is checked once at start-up (Bolt would call auth.test itself), and one middleware of ours skips
+        // repeats and bots without calling bots.info on the ack path.
+        App app = new App(AppConfig.builder().build(), new ArrayList<>());
+        app.use(new RepeatAndBotEventFilter(new EventDeduplicator(EVENT_CAPACITY, EVENT_MEMORY, parts.clock()), parts.botUserId()));
+        SlackRoutes routes = new SlackRoutes(app);
+
+        Supplier<KnowledgeBase> kb = () -> parts.content().get().kb();
+        Supplier<TriageEngine> triageEngine = () -> parts.content().get().triage();
+        TriageThreads triage = new TriageThreads(triageEngine, parts.api(), parts.work(), parts.clock());
+        TriageStarter starter = triage::start;
+        MessageRenderer renderer = new MessageRenderer(kb, List.of(triage.startButton()));
+        Replies replies = new Replies(kb, renderer);
+
+        routes.command(SocCommandListener.COMMAND, new SocCommandListener(replies, starter, parts.work()));
+        routes.event("app_mention", AppMentionEvent.class, new MentionListener(replies, parts.api(), parts.work(), starter));
+        routes.event("message.im", MessageEvent.class, new DirectMessageListener(replies, parts.api(), parts.work(), starter));
+
+        AnswerButtonsListener buttons = new AnswerButtonsListener(kb, renderer, parts.api(), parts.work());
+        routes.action(ActionIds.SHARE_ANSWER, buttons::share);
+        routes.action(ActionIds.SHOW_ANSWER, buttons::showAnswer);
+        routes.action(ActionIds.SHOW_TOPICS, buttons::showTopics);
+
+        routes.action(TriageActions.START, triage::onStart);
+        routes.action(TriageActions.ANSWER, triage::onAnswer);
+        routes.action(TriageActions.CHANGE, triage::onChange);
+        routes.action(TriageActions.RESTART, triage::onRestart);
+        return routes;
+    }
+
+    /** auth.test once at start-up: Slack must accept the token, and it tells Attest its own user id. */
+    private static String confirmToken(Slack slack, String token) throws Exception {
+        com.slack.api.methods.response.auth.AuthTestResponse r;
+        try {
+            r = slack.methods(token).authTest(req -> req);
+        } catch (IOException | com.slack.api.methods.SlackApiException e) {
+            throw new StartupException("Slack did not answer auth.test: " + e.getMessage());
+        }
+        if (!r.isOk()) {
+            throw new StartupException("Slack rejected SLACK_BOT_TOKEN: " + r.getError()
+                    + ". Check the bot token of your Slack app and try again.");
+        }
+        return r.getUserId();
+    }
+
+    private static String health(Content content) {
+        return "{\"status\":\"ok\",\"intents\":" + content.kb().intents().size() + "}";
+    }
+
+    private static long since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started).toMillis();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,46 @@
+package io.attest.slack.answers;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.handler.BoltEventHandler;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.MessageEvent;
+import io.attest.slack.SlackText;
+import io.attest.slack.SlackWebApi;
+import io.attest.slack.WorkQueue;
+
+/**
+ * A direct message to the bot, answered in the DM. Ignores edits and other message subtypes; repeats and bots
+ * never reach it ({@link io.attest.slack.RepeatAndBotEventFilter}).
+ */
+public final class DirectMessageListener implements BoltEventHandler<MessageEvent> {
+
+    private final Replies replies;
+    private final SlackWebApi api;
+    private final WorkQueue work;
+    private final TriageStarter triage;
+
+    public DirectMessageListener(Replies replies, SlackWebApi api, WorkQueue work, TriageStarter triage) {
+        this.replies = replies;
+        this.api = api;
+        this.work = work;
+        this.triage = triage;
+    }
+
+    @Override
+    public Response apply(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
+        MessageEvent event = payload.getEvent();
+        if (event == null || !"im".equals(event.getChannelType()) || event.getSubtype() != null
+                || event.getUser() == null || event.getChannel() == null) {
+            return ctx.ack();
+        }
+        Ask ask = Ask.parse(SlackText.typed(event.getText()));
+        if (ask.kind() == Ask.Kind.TRIAGE) {
+            work.submit("starting a triage", () -> triage.start(event.getChannel(), event.getUser(), ask.text(), null));
+        } else {
+            work.submit("answering a direct message", () ->
+                    api.postMessage(event.getChannel(), event.getThreadTs(), replies.to(ask, Audience.DIRECT, Usage.DIRECT)));
+        }
+        return ctx.ack();
+    }
+}

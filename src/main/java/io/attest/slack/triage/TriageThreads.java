@@ -1,0 +1,179 @@
+package io.attest.slack.triage;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.Message;
+import io.attest.slack.EventDeduplicator;
+import io.attest.slack.Payloads;
+import io.attest.slack.SlackMessage;
+import io.attest.slack.SlackWebApi;
+import io.attest.slack.WorkQueue;
+import io.attest.triage.Recommendation;
+import io.attest.triage.TriageEngine;
+import io.attest.triage.TriageQuestion;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The guided triage thread: a root message in the channel, one question per message in its thread, each
+ * updated in place once answered (with who answered and a Change button), and a recommendation card at the
+ * end. Anyone in the channel may answer. Its state travels in the buttons; the only memory here is a short
+ * list of clicks already taken, which stops a double click from posting the next question twice.
+ */
+public final class TriageThreads {
+
+    private final Supplier<TriageEngine> engines;
+    private final TriageMessages messages;
+    private final SlackWebApi api;
+    private final WorkQueue work;
+    private final EventDeduplicator clicks;
+
+    public TriageThreads(Supplier<TriageEngine> engines, SlackWebApi api, WorkQueue work, Clock clock) {
+        this.engines = engines;
+        this.messages = new TriageMessages(engines);
+        this.api = api;
+        this.work = work;
+        this.clicks = new EventDeduplicator(10_000, Duration.ofHours(6), clock);
+    }
+
+    /** Read per use, so new wording (local mode reloads content) applies to the next message. */
+    private TriageEngine engine() {
+        return engines.get();
+    }
+
+    /** The "Start triage" button shown in help and declines. */
+    public ObjectNode startButton() {
+        return messages.startButton();
+    }
+
+    /**
+     * Posts the root message and the first question; runs after the ack.
+     *
+     * @param responseUrl where to tell the starter privately if the bot cannot post (null when there is none)
+     */
+    public void start(String channel, String userId, String forWhom, String responseUrl) throws Exception {
+        TriageState blank = new TriageState(forWhom, userId, "", Map.of(), 0);
+        SlackWebApi.Posted root = api.postMessage(channel, null, messages.root(blank, null));
+        if (!root.ok()) {
+            tellPrivately(channel, userId, responseUrl, root.notInChannel()
+                    ? ":wave: I can't post in this channel yet. Invite me with `/invite @Attest`, then run "
+                    + "`/soc triage" + (blank.forWhom().isEmpty() ? "" : " " + blank.forWhom()) + "` again."
+                    : ":warning: I couldn't start the triage (" + root.error() + "). Please try again in a moment.");
+            return;
+        }
+        TriageState state = new TriageState(forWhom, userId, root.ts(), Map.of(), 0);
+        api.postMessage(channel, root.ts(), messages.question(engine().nextQuestion(state.answers()).orElseThrow(), state));
+    }
+
+    /** "Start triage" under help or a decline. */
+    public Response onStart(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        String channel = Payloads.channel(p);
+        String user = Payloads.user(p);
+        if (channel == null || user == null) {
+            return ctx.ack();
+        }
+        work.submit("starting a triage", () -> start(channel, user, "", p.getResponseUrl()));
+        return ctx.ack();
+    }
+
+    /** "Start over" on a recommendation card. */
+    public Response onRestart(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        Optional<TriageState> state = TriageState.decode(Payloads.value(p));
+        String channel = Payloads.channel(p);
+        String user = Payloads.user(p);
+        String cardTs = Payloads.messageTs(p);
+        if (channel == null || user == null || cardTs != null && !clicks.firstTime(cardTs + "#restart")) {
+            // One card starts one new triage, however often it is clicked.
+            return ctx.ack();
+        }
+        work.submit("restarting a triage", () ->
+                start(channel, user, state.map(TriageState::forWhom).orElse(""), p.getResponseUrl()));
+        return ctx.ack();
+    }
+
+    /** An answer button on a question. */
+    public Response onAnswer(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        String[] parts = Payloads.actionId(p).split(":");
+        Optional<TriageState> decoded = TriageState.decode(Payloads.value(p));
+        String messageTs = Payloads.messageTs(p);
+        String channel = Payloads.channel(p);
+        String user = Payloads.user(p);
+        if (parts.length != 3 || decoded.isEmpty() || messageTs == null || channel == null || user == null
+                || alreadyAnswered(p, parts[1]) || !clicks.firstTime(messageTs + "#" + decoded.get().version())) {
+            return ctx.ack();
+        }
+        String key = parts[1];
+        String answer = parts[2];
+        TriageState state = decoded.get().with(key, answer);
+        work.submit("recording a triage answer", () -> {
+            TriageQuestion asked;
+            try {
+                asked = engine().content().question(key);
+                engine().decide(state.answers());
+            } catch (IllegalArgumentException e) {
+                // A value Attest never put on a button (unknown question or answer): nothing to record.
+                return;
+            }
+            api.update(channel, messageTs, messages.answered(asked, answer, user, decoded.get()));
+            Optional<TriageQuestion> next = engine().nextQuestion(state.answers());
+            if (next.isPresent()) {
+                api.postMessage(channel, state.rootTs(), messages.question(next.get(), state));
+            } else {
+                Recommendation r = engine().decide(state.answers());
+                api.postMessage(channel, state.rootTs(), messages.recommendation(r, state));
+                api.update(channel, state.rootTs(), messages.root(state, r));
+            }
+        });
+        return ctx.ack();
+    }
+
+    /** "Change" on an answered question: asks it again. */
+    public Response onChange(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        Optional<TriageState> before = TriageState.decode(Payloads.value(p));
+        String messageTs = Payloads.messageTs(p);
+        String channel = Payloads.channel(p);
+        String key = Payloads.blockId(p).replace(TriageActions.ANSWERED_BLOCK, "");
+        if (before.isEmpty() || messageTs == null || channel == null
+                || !clicks.firstTime(messageTs + "#change" + before.get().version())) {
+            return ctx.ack();
+        }
+        work.submit("reopening a triage question", () -> {
+            TriageQuestion q;
+            try {
+                q = engine().content().question(key);
+            } catch (IllegalArgumentException e) {
+                return;
+            }
+            api.update(channel, messageTs, messages.question(q, before.get().without(key)));
+        });
+        return ctx.ack();
+    }
+
+    /** True when the clicked message no longer shows this question's buttons (answered, possibly by someone else). */
+    private static boolean alreadyAnswered(BlockActionPayload p, String key) {
+        Message message = Payloads.message(p);
+        if (message == null || message.getBlocks() == null) {
+            return false;
+        }
+        return message.getBlocks().stream().noneMatch(b -> (TriageActions.QUESTION_BLOCK + key).equals(b.getBlockId()));
+    }
+
+    private void tellPrivately(String channel, String userId, String responseUrl, String text) throws Exception {
+        SlackMessage message = messages.notice(text);
+        if (responseUrl != null) {
+            api.respond(responseUrl, message.toEphemeralJson().put("replace_original", false));
+        } else {
+            api.postEphemeral(channel, userId, null, message);
+        }
+    }
+}
