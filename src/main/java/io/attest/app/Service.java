@@ -1,6 +1,8 @@
 package io.attest.app;
 
+import io.attest.local.LocalSlack;
 import io.attest.slack.WorkQueue;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,24 +14,37 @@ final class Service {
 
     private final WebServer web;
     private final WorkQueue work;
-    private final AutoCloseable watcher;
+    private final ContentWatcher watcher;
+    private final LocalSlack localSlack;
 
-    Service(WebServer web, WorkQueue work, AutoCloseable watcher) {
+    /** @param watcher and localSlack run beside the server in local mode only; null otherwise */
+    Service(WebServer web, WorkQueue work, ContentWatcher watcher, LocalSlack localSlack) {
         this.web = web;
         this.work = work;
         this.watcher = watcher;
+        this.localSlack = localSlack;
     }
 
     int port() {
         return web.port();
     }
 
+    /** The workspace local mode posts into; empty when Attest talks to Slack. */
+    Optional<LocalSlack> localSlack() {
+        return Optional.ofNullable(localSlack);
+    }
+
     /** Stops serving and finishes accepted work; what the shutdown hook runs on SIGTERM. */
     void shutdown() {
         web.stop();
         try {
-            watcher.close();
             work.drain(5, TimeUnit.SECONDS);
+            if (watcher != null) {
+                watcher.close();
+            }
+            if (localSlack != null) {
+                localSlack.close();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

@@ -8,6 +8,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.local.LocalConsole;
+import io.attest.local.LocalSlack;
 import io.attest.slack.EventDeduplicator;
 import io.attest.slack.RepeatAndBotEventFilter;
 import io.attest.slack.SlackEventsHandler;
@@ -75,7 +76,7 @@ final class Wiring {
         SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()));
         WebServer web = new WebServer(events, () -> health(content), null, cfg -> { }).start(config.port());
         LOG.info("Attest is listening on port {} for Slack at /slack/events — started in {} ms", web.port(), since(started));
-        return new Service(web, parts.work(), () -> { });
+        return new Service(web, parts.work(), null, null);
     }
 
     /**
@@ -88,18 +89,19 @@ final class Wiring {
         int port = config.port() == 0 ? freePort() : config.port();
         String base = "http://127.0.0.1:" + port;
         String secret = randomSecret();
-        LocalConsole console = new LocalConsole(base, secret, watcher::problems);
+        LocalSlack localSlack = LocalSlack.start();
+        LocalConsole console = new LocalConsole(base, localSlack, secret, watcher::problems);
         SlackConfig slackConfig = new SlackConfig();
-        slackConfig.setMethodsEndpointUrlPrefix(console.apiUrl());
+        slackConfig.setMethodsEndpointUrlPrefix(localSlack.apiUrl());
         Slack slack = Slack.getInstance(slackConfig);
         Parts parts = new Parts(watcher::current, new SlackWebApi(slack, LOCAL_TOKEN), new WorkQueue(WORK_THREADS),
-                LocalConsole.BOT_USER_ID, Clock.systemUTC());
+                confirmToken(slack, LOCAL_TOKEN), Clock.systemUTC());
         SlackRoutes routes = slackApp(parts);
         SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(secret, parts.clock()));
         WebServer web = new WebServer(events, () -> health(watcher.current()), "127.0.0.1", console::routes).start(port);
         watcher.start();
         LOG.info("Attest is running in local mode (no Slack credentials): open {}/ — started in {} ms", base, since(started));
-        return new Service(web, parts.work(), watcher);
+        return new Service(web, parts.work(), watcher, localSlack);
     }
 
     /** What the Slack listeners share; built once at start-up. */

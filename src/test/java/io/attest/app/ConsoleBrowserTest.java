@@ -247,8 +247,8 @@ class ConsoleBrowserTest {
                 """;
         // The bot's own Web API, as the bot reaches it in local mode.
         HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/local/api/chat.postMessage"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                        URI.create(server.localSlack().orElseThrow().apiUrl() + "chat.postMessage"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Bearer xoxb-local")
                 .POST(HttpRequest.BodyPublishers.ofString("channel=C0LOCAL&text=fallback&blocks="
                         + URLEncoder.encode(blocks, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(posted.body().contains("\"ok\":true"), posted.body());

@@ -107,15 +107,6 @@ class LocalConsoleTest {
         void brokenJsonIsA400() throws Exception {
             assertEquals(400, send("{not json").statusCode());
         }
-
-        @Test
-        void theLocalWebApiRefusesBrowsers() throws Exception {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/local/api/chat.postMessage"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "http://evil.example")
-                    .POST(HttpRequest.BodyPublishers.ofString("channel=C0LOCAL&text=pwned")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(403, r.statusCode());
-        }
     }
 
     private HttpResponse<String> send(String json) throws Exception {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.attest.knowledge.Fixtures;
-import io.attest.testing.FakeSlackApi;
-import io.attest.testing.FakeSlackApi.Call;
+import io.attest.local.LocalSlack;
+import io.attest.local.LocalSlack.Call;
 import io.attest.testing.SignedClient;
 import io.attest.testing.SlackPayloads;
 import java.util.List;
@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 class TriageThreadTest {
 
     private static final String CHANNEL = "CDEALS";
-    private FakeSlackApi slack;
+    private LocalSlack slack;
     private Service server;
     private SignedClient client;
     private String rootTs;
 
     @BeforeEach
     void start() throws Exception {
-        slack = new FakeSlackApi();
+        slack = LocalSlack.start();
         boot();
     }
 
