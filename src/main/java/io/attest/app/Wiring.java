@@ -15,6 +15,7 @@ import io.attest.slack.SlackEventsHandler;
 import io.attest.slack.SlackRoutes;
 import io.attest.slack.SlackSignatureVerifier;
 import io.attest.slack.SlackWebApi;
+import io.attest.slack.Texts;
 import io.attest.slack.WorkQueue;
 import io.attest.slack.answers.ActionIds;
 import io.attest.slack.answers.AnswerButtonsListener;
@@ -119,16 +120,17 @@ final class Wiring {
 
         Supplier<KnowledgeBase> kb = () -> parts.content().get().kb();
         Supplier<TriageEngine> triageEngine = () -> parts.content().get().triage();
-        TriageThreads triage = new TriageThreads(triageEngine, parts.api(), parts.work(), parts.clock());
+        Texts texts = new Texts(() -> kb.get().language());
+        TriageThreads triage = new TriageThreads(triageEngine, texts, parts.api(), parts.work(), parts.clock());
         TriageStarter starter = triage::start;
-        MessageRenderer renderer = new MessageRenderer(kb, List.of(triage.startButton()));
+        MessageRenderer renderer = new MessageRenderer(kb, texts, List.of(triage.startButton()));
         Replies replies = new Replies(kb, renderer);
 
         routes.command(SocCommandListener.COMMAND, new SocCommandListener(replies, starter, parts.work()));
         routes.event("app_mention", AppMentionEvent.class, new MentionListener(replies, parts.api(), parts.work(), starter));
         routes.event("message.im", MessageEvent.class, new DirectMessageListener(replies, parts.api(), parts.work(), starter));
 
-        AnswerButtonsListener buttons = new AnswerButtonsListener(kb, renderer, parts.api(), parts.work());
+        AnswerButtonsListener buttons = new AnswerButtonsListener(kb, renderer, parts.api(), parts.work(), texts);
         routes.action(ActionIds.SHARE_ANSWER, buttons::share);
         routes.action(ActionIds.SHOW_ANSWER, buttons::showAnswer);
         routes.action(ActionIds.SHOW_TOPICS, buttons::showTopics);

@@ -12,6 +12,8 @@ import io.attest.slack.BlockKit;
 import io.attest.slack.Payloads;
 import io.attest.slack.SlackMessage;
 import io.attest.slack.SlackWebApi;
+import io.attest.slack.Texts;
+import io.attest.slack.Texts.Text;
 import io.attest.slack.WorkQueue;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -26,12 +28,15 @@ public final class AnswerButtonsListener {
     private final MessageRenderer renderer;
     private final SlackWebApi api;
     private final WorkQueue work;
+    private final Texts texts;
 
-    public AnswerButtonsListener(Supplier<KnowledgeBase> kb, MessageRenderer renderer, SlackWebApi api, WorkQueue work) {
+    public AnswerButtonsListener(Supplier<KnowledgeBase> kb, MessageRenderer renderer, SlackWebApi api, WorkQueue work,
+                                 Texts texts) {
         this.kb = kb;
         this.renderer = renderer;
         this.api = api;
         this.work = work;
+        this.texts = texts;
     }
 
     /** Posts the answer publicly, attributed to the person sharing it, and removes their private copy. */
@@ -47,7 +52,7 @@ public final class AnswerButtonsListener {
         work.submit("sharing an answer", () -> {
             Optional<Reply> reply = kb.get().answer(intentId);
             if (reply.isEmpty()) {
-                api.respond(responseUrl, gone().toEphemeralJson().put("replace_original", false));
+                api.respond(responseUrl, renderer.gone().toEphemeralJson().put("replace_original", false));
                 return;
             }
             SlackMessage shared = renderer.shared(reply.get(), user);
@@ -60,11 +65,8 @@ public final class AnswerButtonsListener {
             if (posted.ok()) {
                 api.respond(responseUrl, BlockKit.JSON.createObjectNode().put("delete_original", true));
             } else {
-                api.respond(responseUrl, new SlackMessage("Could not share",
-                        BlockKit.blocks().add(BlockKit.section(
-                                ":warning: I couldn't post that in the channel (" + posted.error() + "). "
-                                        + "Your answer is still here; try again in a moment.")))
-                        .toEphemeralJson().put("replace_original", false));
+                api.respond(responseUrl, renderer.notice(texts.get(Text.SHARE_FAILED_SUMMARY),
+                        texts.get(Text.SHARE_FAILED, "reason", posted.error())).toEphemeralJson().put("replace_original", false));
             }
         });
         return ctx.ack();
@@ -84,7 +86,7 @@ public final class AnswerButtonsListener {
         work.submit("showing an answer", () -> {
             Optional<Reply> reply = kb.get().answer(intentId);
             if (ephemeral || message == null || channel == null || reply.isEmpty()) {
-                SlackMessage shown = reply.map(r -> renderer.reply(r, Audience.ASKER_ONLY)).orElseGet(this::gone);
+                SlackMessage shown = reply.map(r -> renderer.reply(r, Audience.ASKER_ONLY)).orElseGet(renderer::gone);
                 api.respond(responseUrl, shown.toEphemeralJson().put("replace_original", ephemeral && reply.isPresent()));
                 return;
             }
@@ -103,11 +105,5 @@ public final class AnswerButtonsListener {
         work.submit("showing topics", () ->
                 api.respond(responseUrl, renderer.topics().toEphemeralJson().put("replace_original", false)));
         return ctx.ack();
-    }
-
-    private SlackMessage gone() {
-        return new SlackMessage("That topic is no longer available",
-                BlockKit.blocks().add(BlockKit.section("That topic is no longer in Attest's knowledge base. "
-                        + "Try asking again in your own words.")));
     }
 }

@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
 import io.attest.slack.SlackText;
 import io.attest.slack.SlackWebApi;
+import io.attest.slack.Texts.Text;
 import io.attest.slack.WorkQueue;
 
 /**
@@ -39,7 +40,7 @@ public final class DirectMessageListener implements BoltEventHandler<MessageEven
             work.submit("starting a triage", () -> triage.start(event.getChannel(), event.getUser(), ask.text(), null));
         } else {
             work.submit("answering a direct message", () ->
-                    api.postMessage(event.getChannel(), event.getThreadTs(), replies.to(ask, Audience.DIRECT, Usage.DIRECT)));
+                    api.postMessage(event.getChannel(), event.getThreadTs(), replies.to(ask, Audience.DIRECT, Text.USAGE_DIRECT)));
         }
         return ctx.ack();
     }

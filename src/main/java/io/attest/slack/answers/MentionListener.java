@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import io.attest.slack.SlackText;
 import io.attest.slack.SlackWebApi;
+import io.attest.slack.Texts.Text;
 import io.attest.slack.WorkQueue;
 
 /**
@@ -39,7 +40,7 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
             work.submit("starting a triage", () -> triage.start(event.getChannel(), event.getUser(), ask.text(), null));
         } else {
             work.submit("answering a mention", () ->
-                    api.postMessage(event.getChannel(), thread, replies.to(ask, Audience.CHANNEL, Usage.MENTION)));
+                    api.postMessage(event.getChannel(), thread, replies.to(ask, Audience.CHANNEL, Text.USAGE_MENTION)));
         }
         return ctx.ack();
     }

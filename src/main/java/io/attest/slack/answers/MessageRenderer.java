@@ -9,6 +9,8 @@ import io.attest.knowledge.Suggestion;
 import io.attest.slack.BlockKit;
 import io.attest.slack.BlockKitLimits;
 import io.attest.slack.SlackMessage;
+import io.attest.slack.Texts;
+import io.attest.slack.Texts.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +25,15 @@ public final class MessageRenderer {
     private static final int NOTIFICATION_CHARS = 150;
 
     private final Supplier<KnowledgeBase> source;
+    private final Texts texts;
     private final List<ObjectNode> triageEntry;
 
     /**
      * @param extraHelpButtons buttons other features add to help and declines (the triage start button)
      */
-    public MessageRenderer(Supplier<KnowledgeBase> source, List<ObjectNode> extraHelpButtons) {
+    public MessageRenderer(Supplier<KnowledgeBase> source, Texts texts, List<ObjectNode> extraHelpButtons) {
         this.source = source;
+        this.texts = texts;
         this.triageEntry = List.copyOf(extraHelpButtons);
     }
 
@@ -46,11 +50,12 @@ public final class MessageRenderer {
         return answer(reply, Audience.CHANNEL, userId);
     }
 
-    SlackMessage help(String usage) {
+    /** @param usage how to use Attest on the surface the person is on */
+    SlackMessage help(Text usage) {
         KnowledgeBase kb = source.get();
         ArrayNode blocks = BlockKit.blocks();
         blocks.add(BlockKit.section(BlockKit.fit(kb.language().response("help"), BlockKitLimits.MAX_SECTION_TEXT)));
-        blocks.add(BlockKit.context(usage));
+        blocks.add(BlockKit.context(texts.get(usage)));
         blocks.add(helpActions());
         return new SlackMessage(notification(kb.language().response("help")), blocks);
     }
@@ -64,7 +69,7 @@ public final class MessageRenderer {
                     .append("• ").append(intent.title()).append('\n');
         }
         ArrayNode blocks = BlockKit.blocks();
-        blocks.add(BlockKit.header("What I can answer"));
+        blocks.add(BlockKit.header(texts.get(Text.TOPICS_HEADER)));
         // Leave room for the header and the closing context line.
         int room = BlockKitLimits.MAX_BLOCKS - 2;
         for (Map.Entry<String, StringBuilder> topic : byTopic.entrySet()) {
@@ -74,28 +79,28 @@ public final class MessageRenderer {
             String text = "*" + kb.language().topicTitle(topic.getKey()) + "*\n" + topic.getValue().toString().strip();
             blocks.add(BlockKit.section(BlockKit.fit(text, BlockKitLimits.MAX_SECTION_TEXT)));
         }
-        blocks.add(BlockKit.context("Ask in your own words — these are topics, not exact phrasings."));
-        return new SlackMessage("What I can answer: " + kb.answers().size() + " topics", blocks);
+        blocks.add(BlockKit.context(texts.get(Text.TOPICS_FOOTER)));
+        return new SlackMessage(texts.get(Text.TOPICS_SUMMARY, "count", Integer.toString(kb.answers().size())), blocks);
     }
 
     private SlackMessage answer(Reply reply, Audience audience, String sharedBy) {
         ArrayNode blocks = BlockKit.blocks();
         blocks.add(BlockKit.section(BlockKit.fit(reply.text(), BlockKitLimits.MAX_SECTION_TEXT)));
         if (reply.repNote() != null && audience != Audience.CHANNEL) {
-            blocks.add(BlockKit.context(BlockKit.fit(":bulb: *For reps* (only you see this): " + reply.repNote(),
+            blocks.add(BlockKit.context(BlockKit.fit(texts.get(Text.REP_NOTE, "note", reply.repNote()),
                     BlockKitLimits.MAX_SECTION_TEXT)));
         }
         if (sharedBy != null) {
-            blocks.add(BlockKit.context("Shared by <@" + sharedBy + "> from Attest"));
+            blocks.add(BlockKit.context(texts.get(Text.SHARED_BY, "user", sharedBy)));
         }
         if (audience == Audience.ASKER_ONLY && reply.intent() != null) {
             ObjectNode share = BlockKit.actions("answer_share");
             ((ArrayNode) share.get("elements")).add(
-                    BlockKit.primary(BlockKit.button("Share in channel", ActionIds.SHARE_ANSWER, reply.intentId())));
+                    BlockKit.primary(BlockKit.button(texts.get(Text.SHARE_BUTTON), ActionIds.SHARE_ANSWER, reply.intentId())));
             blocks.add(share);
         }
         if (!reply.suggestions().isEmpty()) {
-            blocks.add(BlockKit.context("Related topics"));
+            blocks.add(BlockKit.context(texts.get(Text.RELATED_TOPICS)));
             ObjectNode related = BlockKit.actions("answer_related");
             addAnswerButtons((ArrayNode) related.get("elements"), reply.suggestions());
             blocks.add(related);
@@ -109,7 +114,7 @@ public final class MessageRenderer {
         ObjectNode actions = BlockKit.actions("did_you_mean");
         addAnswerButtons((ArrayNode) actions.get("elements"), reply.suggestions());
         blocks.add(actions);
-        blocks.add(BlockKit.context("Or rephrase, or see everything I cover with *topics*."));
+        blocks.add(BlockKit.context(texts.get(Text.DID_YOU_MEAN_FOOTER)));
         return new SlackMessage(notification(reply.text()), blocks);
     }
 
@@ -123,9 +128,19 @@ public final class MessageRenderer {
     private ObjectNode helpActions() {
         ObjectNode actions = BlockKit.actions("help_actions");
         ArrayNode buttons = (ArrayNode) actions.get("elements");
-        buttons.add(BlockKit.button("Show topics", ActionIds.SHOW_TOPICS, "topics"));
+        buttons.add(BlockKit.button(texts.get(Text.SHOW_TOPICS_BUTTON), ActionIds.SHOW_TOPICS, "topics"));
         triageEntry.forEach(b -> buttons.add(b.deepCopy()));
         return actions;
+    }
+
+    /** The private note saying an answer could not be found any more. */
+    SlackMessage gone() {
+        return new SlackMessage(texts.get(Text.TOPIC_GONE_SUMMARY), BlockKit.blocks().add(BlockKit.section(texts.get(Text.TOPIC_GONE))));
+    }
+
+    /** A one-line notice, in a message of its own. */
+    SlackMessage notice(String summary, String mrkdwn) {
+        return new SlackMessage(summary, BlockKit.blocks().add(BlockKit.section(mrkdwn)));
     }
 
     private static void addAnswerButtons(ArrayNode buttons, List<Suggestion> suggestions) {

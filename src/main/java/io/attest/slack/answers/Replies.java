@@ -6,6 +6,7 @@ import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Reply;
 import io.attest.knowledge.ReplyKind;
 import io.attest.slack.SlackMessage;
+import io.attest.slack.Texts.Text;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -27,7 +28,7 @@ public final class Replies {
         this.renderer = renderer;
     }
 
-    SlackMessage to(Ask ask, Audience audience, String usage) {
+    SlackMessage to(Ask ask, Audience audience, Text usage) {
         return switch (ask.kind()) {
             case HELP -> renderer.help(usage);
             case TOPICS -> renderer.topics();
@@ -38,7 +39,7 @@ public final class Replies {
     /** The ack of a /soc request: its reply, visible only to the person who asked. */
     Response privateAck(Ask ask) {
         if (ask.kind() != Ask.Kind.QUESTION) {
-            return ackWith(to(ask, Audience.ASKER_ONLY, Usage.SLASH).toEphemeralJson());
+            return ackWith(to(ask, Audience.ASKER_ONLY, Text.USAGE_SLASH).toEphemeralJson());
         }
         KnowledgeBase current = kb.get();
         if (current != renderedFrom) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attest.slack.BlockKit;
 import io.attest.slack.BlockKitLimits;
 import io.attest.slack.SlackMessage;
+import io.attest.slack.Texts;
+import io.attest.slack.Texts.Text;
 import io.attest.triage.Recommendation;
 import io.attest.triage.TriageContent;
 import io.attest.triage.TriageContent.Heading;
@@ -18,9 +20,11 @@ import java.util.function.Supplier;
 final class TriageMessages {
 
     private final Supplier<TriageEngine> engines;
+    private final Texts texts;
 
-    TriageMessages(Supplier<TriageEngine> engines) {
+    TriageMessages(Supplier<TriageEngine> engines, Texts texts) {
         this.engines = engines;
+        this.texts = texts;
     }
 
     /** Read per message, so new wording (local mode reloads content) applies to the next message. */
@@ -29,19 +33,19 @@ final class TriageMessages {
     }
 
     ObjectNode startButton() {
-        return BlockKit.button("Start triage", TriageActions.START, "start");
+        return BlockKit.button(texts.get(Text.START_TRIAGE_BUTTON), TriageActions.START, "start");
     }
 
     SlackMessage root(TriageState state, Recommendation outcome) {
-        String title = ":clipboard: *SOC report triage" + (state.forWhom().isEmpty() ? "" : " for " + escape(state.forWhom()))
-                + "* — started by <@" + state.startedBy() + ">";
+        String title = state.forWhom().isEmpty() ? texts.get(Text.TRIAGE_ROOT, "user", state.startedBy())
+                : texts.get(Text.TRIAGE_ROOT_FOR, "who", escape(state.forWhom()), "user", state.startedBy());
         ArrayNode blocks = BlockKit.blocks();
         blocks.add(BlockKit.section(title));
         if (outcome == null) {
-            blocks.add(BlockKit.context("Answer the questions in the thread — anyone in the channel can click."));
+            blocks.add(BlockKit.context(texts.get(Text.TRIAGE_HINT)));
         } else {
-            blocks.add(BlockKit.section("*" + content().heading(Heading.RECOMMENDATION) + ":* " + summary(outcome)
-                    + " — details in the thread."));
+            blocks.add(BlockKit.section(texts.get(Text.TRIAGE_OUTCOME, "heading", content().heading(Heading.RECOMMENDATION),
+                    "summary", summary(outcome))));
         }
         return new SlackMessage(plain(title), blocks);
     }
@@ -63,10 +67,11 @@ final class TriageMessages {
     SlackMessage answered(TriageQuestion q, String answer, String userId, TriageState before) {
         ArrayNode blocks = BlockKit.blocks();
         int number = before.answers().size() + 1;
-        blocks.add(BlockKit.section("*" + number + ". " + q.text() + "*\n:white_check_mark: *" + q.labelFor(answer)
-                + "* — answered by <@" + userId + ">"));
+        blocks.add(BlockKit.section("*" + number + ". " + q.text() + "*\n"
+                + texts.get(Text.TRIAGE_ANSWERED, "answer", q.labelFor(answer), "user", userId)));
         ObjectNode actions = BlockKit.actions(TriageActions.ANSWERED_BLOCK + q.key());
-        ((ArrayNode) actions.get("elements")).add(BlockKit.button("Change", TriageActions.CHANGE, before.encode()));
+        ((ArrayNode) actions.get("elements")).add(BlockKit.button(texts.get(Text.CHANGE_BUTTON), TriageActions.CHANGE,
+                before.encode()));
         blocks.add(actions);
         return new SlackMessage(number + ". " + q.text() + " " + q.labelFor(answer), blocks);
     }
@@ -74,8 +79,9 @@ final class TriageMessages {
     SlackMessage recommendation(Recommendation r, TriageState state) {
         TriageContent content = content();
         ArrayNode blocks = BlockKit.blocks();
-        blocks.add(BlockKit.header(BlockKit.fit(content.heading(Heading.RECOMMENDATION)
-                + (state.forWhom().isEmpty() ? "" : " for " + state.forWhom()), BlockKitLimits.MAX_HEADER_TEXT)));
+        String heading = content.heading(Heading.RECOMMENDATION);
+        blocks.add(BlockKit.header(BlockKit.fit(state.forWhom().isEmpty() ? heading
+                : texts.get(Text.RECOMMENDATION_FOR, "heading", heading, "who", state.forWhom()), BlockKitLimits.MAX_HEADER_TEXT)));
         blocks.add(BlockKit.section("*" + summary(r) + "*"));
         blocks.add(BlockKit.section(BlockKit.fit("*" + content.heading(Heading.RATIONALE) + "*\n" + bullets(r.rationale()),
                 BlockKitLimits.MAX_SECTION_TEXT)));
@@ -85,7 +91,7 @@ final class TriageMessages {
         blocks.add(BlockKit.section(BlockKit.fit("*" + content.heading(Heading.BUYER_SUMMARY) + "*\n" + r.buyerSummary(),
                 BlockKitLimits.MAX_SECTION_TEXT)));
         ObjectNode actions = BlockKit.actions("triage_end");
-        ((ArrayNode) actions.get("elements")).add(BlockKit.button("Start over", TriageActions.RESTART,
+        ((ArrayNode) actions.get("elements")).add(BlockKit.button(texts.get(Text.START_OVER_BUTTON), TriageActions.RESTART,
                 new TriageState(state.forWhom(), state.startedBy(), state.rootTs(), Map.of(), 0).encode()));
         blocks.add(actions);
         return new SlackMessage(content.heading(Heading.RECOMMENDATION) + ": " + plain(summary(r)), blocks);
@@ -94,6 +100,15 @@ final class TriageMessages {
     /** A line only the starter sees, when the thread cannot be started. */
     SlackMessage notice(String mrkdwn) {
         return new SlackMessage(plain(mrkdwn), BlockKit.blocks().add(BlockKit.section(mrkdwn)));
+    }
+
+    /** Where the bot is not a member: how to invite it, and the command to run again. */
+    String invite(TriageState state) {
+        return texts.get(Text.TRIAGE_INVITE, "who", state.forWhom().isEmpty() ? "" : " " + state.forWhom());
+    }
+
+    String startFailed(String reason) {
+        return texts.get(Text.TRIAGE_START_FAILED, "reason", reason);
     }
 
     private String summary(Recommendation r) {

@@ -10,6 +10,7 @@ import io.attest.slack.EventDeduplicator;
 import io.attest.slack.Payloads;
 import io.attest.slack.SlackMessage;
 import io.attest.slack.SlackWebApi;
+import io.attest.slack.Texts;
 import io.attest.slack.WorkQueue;
 import io.attest.triage.Recommendation;
 import io.attest.triage.TriageEngine;
@@ -34,9 +35,9 @@ public final class TriageThreads {
     private final WorkQueue work;
     private final EventDeduplicator clicks;
 
-    public TriageThreads(Supplier<TriageEngine> engines, SlackWebApi api, WorkQueue work, Clock clock) {
+    public TriageThreads(Supplier<TriageEngine> engines, Texts texts, SlackWebApi api, WorkQueue work, Clock clock) {
         this.engines = engines;
-        this.messages = new TriageMessages(engines);
+        this.messages = new TriageMessages(engines, texts);
         this.api = api;
         this.work = work;
         this.clicks = new EventDeduplicator(10_000, Duration.ofHours(6), clock);
@@ -62,9 +63,7 @@ public final class TriageThreads {
         SlackWebApi.Posted root = api.postMessage(channel, null, messages.root(blank, null));
         if (!root.ok()) {
             tellPrivately(channel, userId, responseUrl, root.notInChannel()
-                    ? ":wave: I can't post in this channel yet. Invite me with `/invite @Attest`, then run "
-                    + "`/soc triage" + (blank.forWhom().isEmpty() ? "" : " " + blank.forWhom()) + "` again."
-                    : ":warning: I couldn't start the triage (" + root.error() + "). Please try again in a moment.");
+                    ? messages.invite(blank) : messages.startFailed(root.error()));
             return;
         }
         TriageState state = new TriageState(forWhom, userId, root.ts(), Map.of(), 0);

@@ -15,6 +15,8 @@ import io.attest.knowledge.Suggestion;
 import io.attest.slack.BlockKit;
 import io.attest.slack.BlockKitLimits;
 import io.attest.slack.SlackMessage;
+import io.attest.slack.Texts;
+import io.attest.slack.Texts.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ class MessageRendererTest {
 
     private final KnowledgeBase kb = Fixtures.fixtureKnowledgeBase();
     private final List<ObjectNode> triageButton = List.of(BlockKit.button("Start triage", "start_triage", "start"));
-    private final MessageRenderer renderer = new MessageRenderer(() -> kb, triageButton);
+    private final MessageRenderer renderer = new MessageRenderer(() -> kb, new Texts(kb::language), triageButton);
 
     @ParameterizedTest
     @CsvSource({
@@ -61,14 +63,14 @@ class MessageRendererTest {
 
     @Test
     void helpAndTopicsMatchTheirGoldenFiles() throws IOException {
-        assertGolden("help-slash", renderer.help(Usage.SLASH).toJson());
+        assertGolden("help-slash", renderer.help(Text.USAGE_SLASH).toJson());
         assertGolden("topics", renderer.topics().toJson());
     }
 
     @Test
     void everyMessageForEveryRealIntentKeepsBlockKitLimits() throws Exception {
         KnowledgeBase real = KnowledgeBase.load(Fixtures.realIntents());
-        MessageRenderer realRenderer = new MessageRenderer(() -> real, triageButton);
+        MessageRenderer realRenderer = new MessageRenderer(() -> real, new Texts(real::language), triageButton);
         List<String> problems = new ArrayList<>();
         for (Intent intent : real.answers()) {
             Reply reply = real.answer(intent.id()).orElseThrow();
@@ -83,7 +85,7 @@ class MessageRendererTest {
                     .forEach(v -> problems.add("'" + question + "': " + v));
         }
         BlockKitLimits.violations(realRenderer.topics().blocks()).forEach(v -> problems.add("topics: " + v));
-        BlockKitLimits.violations(realRenderer.help(Usage.SLASH).blocks()).forEach(v -> problems.add("help: " + v));
+        BlockKitLimits.violations(realRenderer.help(Text.USAGE_SLASH).blocks()).forEach(v -> problems.add("help: " + v));
         assertEquals(List.of(), problems);
     }
 
