@@ -14,13 +14,15 @@ final class Service {
 
     private final WebServer web;
     private final WorkQueue work;
+    private final WorkQueue notices;
     private final ContentWatcher watcher;
     private final LocalSlack localSlack;
 
     /** @param watcher and localSlack run beside the server in local mode only; null otherwise */
-    Service(WebServer web, WorkQueue work, ContentWatcher watcher, LocalSlack localSlack) {
+    Service(WebServer web, WorkQueue work, WorkQueue notices, ContentWatcher watcher, LocalSlack localSlack) {
         this.web = web;
         this.work = work;
+        this.notices = notices;
         this.watcher = watcher;
         this.localSlack = localSlack;
     }
@@ -39,6 +41,7 @@ final class Service {
         web.stop();
         try {
             work.drain(5, TimeUnit.SECONDS);
+            notices.drain(5, TimeUnit.SECONDS);
             if (watcher != null) {
                 watcher.close();
             }

@@ -9,6 +9,7 @@ import com.slack.api.model.event.MessageEvent;
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.local.LocalConsole;
 import io.attest.local.LocalSlack;
+import io.attest.slack.AfterAck;
 import io.attest.slack.EventDeduplicator;
 import io.attest.slack.RepeatAndBotEventFilter;
 import io.attest.slack.SlackEventsHandler;
@@ -54,7 +55,9 @@ final class Wiring {
     /** Events remembered for retries: Slack retries three times within minutes. */
     private static final Duration EVENT_MEMORY = Duration.ofMinutes(30);
     private static final int EVENT_CAPACITY = 10_000;
-    private static final int WORK_THREADS = 4;
+    /** Notices that work was refused are one quick call each, on a queue of their own so they still get through. */
+    private static final int NOTICE_CAPACITY = 100;
+    private static final Duration NOTICE_DEADLINE = Duration.ofSeconds(15);
 
     private Wiring() {
     }
@@ -71,13 +74,12 @@ final class Wiring {
         config.apiUrl().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
         Slack slack = Slack.getInstance(slackConfig);
         String botUserId = confirmToken(slack, config.botToken());
-        Parts parts = new Parts(() -> content, new SlackWebApi(slack, config.botToken()), new WorkQueue(WORK_THREADS),
-                botUserId, Clock.systemUTC());
+        Parts parts = parts(config, () -> content, new SlackWebApi(slack, config.botToken()), botUserId);
         SlackRoutes routes = slackApp(parts);
         SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()));
-        WebServer web = new WebServer(events, () -> health(content), null, cfg -> { }).start(config.port());
+        WebServer web = new WebServer(events, () -> health(content, parts.work()), null, cfg -> { }).start(config.port());
         LOG.info("Attest is listening on port {} for Slack at /slack/events — started in {} ms", web.port(), since(started));
-        return new Service(web, parts.work(), null, null);
+        return new Service(web, parts.work(), parts.notices(), null, null);
     }
 
     /**
@@ -95,18 +97,26 @@ final class Wiring {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(localSlack.apiUrl());
         Slack slack = Slack.getInstance(slackConfig);
-        Parts parts = new Parts(watcher::current, new SlackWebApi(slack, LOCAL_TOKEN), new WorkQueue(WORK_THREADS),
-                confirmToken(slack, LOCAL_TOKEN), Clock.systemUTC());
+        Parts parts = parts(config, watcher::current, new SlackWebApi(slack, LOCAL_TOKEN), confirmToken(slack, LOCAL_TOKEN));
         SlackRoutes routes = slackApp(parts);
         SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(secret, parts.clock()));
-        WebServer web = new WebServer(events, () -> health(watcher.current()), "127.0.0.1", console::routes).start(port);
+        WebServer web = new WebServer(events, () -> health(watcher.current(), parts.work()), "127.0.0.1", console::routes)
+                .start(port);
         watcher.start();
         LOG.info("Attest is running in local mode (no Slack credentials): open {}/ — started in {} ms", base, since(started));
-        return new Service(web, parts.work(), watcher, localSlack);
+        return new Service(web, parts.work(), parts.notices(), watcher, localSlack);
     }
 
     /** What the Slack listeners share; built once at start-up. */
-    record Parts(Supplier<Content> content, SlackWebApi api, WorkQueue work, String botUserId, Clock clock) {
+    record Parts(Supplier<Content> content, SlackWebApi api, WorkQueue work, WorkQueue notices, String botUserId,
+                 Clock clock) {
+    }
+
+    static Parts parts(Config config, Supplier<Content> content, SlackWebApi api, String botUserId) {
+        Clock clock = Clock.systemUTC();
+        return new Parts(content, api,
+                new WorkQueue("work", config.workThreads(), config.workQueue(), config.slackDeadline(), clock),
+                new WorkQueue("notices", 1, NOTICE_CAPACITY, NOTICE_DEADLINE, clock), botUserId, clock);
     }
 
     /** The Bolt app with every Slack surface Attest answers on, each listener given what it needs. */
@@ -121,16 +131,17 @@ final class Wiring {
         Supplier<KnowledgeBase> kb = () -> parts.content().get().kb();
         Supplier<TriageEngine> triageEngine = () -> parts.content().get().triage();
         Texts texts = new Texts(() -> kb.get().language());
-        TriageThreads triage = new TriageThreads(triageEngine, texts, parts.api(), parts.work(), parts.clock());
+        AfterAck afterAck = new AfterAck(parts.work(), parts.notices(), parts.api(), texts);
+        TriageThreads triage = new TriageThreads(triageEngine, texts, parts.api(), afterAck, parts.clock());
         TriageStarter starter = triage::start;
         MessageRenderer renderer = new MessageRenderer(kb, texts, List.of(triage.startButton()));
         Replies replies = new Replies(kb, renderer);
 
-        routes.command(SocCommandListener.COMMAND, new SocCommandListener(replies, starter, parts.work()));
-        routes.event("app_mention", AppMentionEvent.class, new MentionListener(replies, parts.api(), parts.work(), starter));
-        routes.event("message.im", MessageEvent.class, new DirectMessageListener(replies, parts.api(), parts.work(), starter));
+        routes.command(SocCommandListener.COMMAND, new SocCommandListener(replies, starter, afterAck));
+        routes.event("app_mention", AppMentionEvent.class, new MentionListener(replies, parts.api(), afterAck, starter));
+        routes.event("message.im", MessageEvent.class, new DirectMessageListener(replies, parts.api(), afterAck, starter));
 
-        AnswerButtonsListener buttons = new AnswerButtonsListener(kb, renderer, parts.api(), parts.work(), texts);
+        AnswerButtonsListener buttons = new AnswerButtonsListener(kb, renderer, parts.api(), afterAck, texts);
         routes.action(ActionIds.SHARE_ANSWER, buttons::share);
         routes.action(ActionIds.SHOW_ANSWER, buttons::showAnswer);
         routes.action(ActionIds.SHOW_TOPICS, buttons::showTopics);
@@ -157,8 +168,11 @@ final class Wiring {
         return r.getUserId();
     }
 
-    private static String health(Content content) {
-        return "{\"status\":\"ok\",\"intents\":" + content.kb().intents().size() + "}";
+    private static String health(Content content, WorkQueue work) {
+        WorkQueue.Stats s = work.stats();
+        return "{\"status\":\"ok\",\"intents\":" + content.kb().intents().size() + ",\"work\":{\"threads\":" + s.threads()
+                + ",\"capacity\":" + s.capacity() + ",\"waiting\":" + s.waiting() + ",\"running\":" + s.running()
+                + ",\"refused\":" + s.refused() + "}}";
     }
 
     private static long since(long started) {

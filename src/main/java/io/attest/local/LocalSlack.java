@@ -22,9 +22,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -78,6 +80,8 @@ public final class LocalSlack implements AutoCloseable {
             NOT_OK,
             /** Waits, then does the work and answers. */
             DELAY,
+            /** Waits until {@link LocalSlack#releaseHangs()} (a minute at most), then does the work and answers. */
+            HANG,
             /** Does the work, then answers only after a while (the caller may have timed out). */
             LATE_ANSWER,
             /** Closes the connection without doing anything. */
@@ -101,6 +105,10 @@ public final class LocalSlack implements AutoCloseable {
 
         public static Fault delay(Duration delay) {
             return new Fault(Kind.DELAY, 200, 0, null, delay);
+        }
+
+        public static Fault hang() {
+            return new Fault(Kind.HANG, 200, 0, null, Duration.ofMinutes(1));
         }
 
         public static Fault lateAnswer(Duration delay) {
@@ -128,6 +136,7 @@ public final class LocalSlack implements AutoCloseable {
     private final Map<String, ResponseTarget> responseTargets = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile String tokenRejected;
+    private final CountDownLatch hanging = new CountDownLatch(1);
 
     private LocalSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -182,6 +191,11 @@ public final class LocalSlack implements AutoCloseable {
                 queue.add(fault);
             }
         }
+    }
+
+    /** Lets every call held by {@link Fault#hang()} go on, and every later one pass without waiting. */
+    public void releaseHangs() {
+        hanging.countDown();
     }
 
     /** Forgets every fault not yet applied. */
@@ -288,6 +302,16 @@ public final class LocalSlack implements AutoCloseable {
             }
             case DELAY -> {
                 pause(fault.delay().toMillis());
+                ObjectNode result = work.get();
+                record(method, params, json, result, "ok");
+                send(exchange, 200, result, 0);
+            }
+            case HANG -> {
+                try {
+                    hanging.await(fault.delay().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 ObjectNode result = work.get();
                 record(method, params, json, result, "ok");
                 send(exchange, 200, result, 0);
@@ -475,6 +499,7 @@ public final class LocalSlack implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseHangs();
         server.stop(0);
         threads.shutdownNow();
     }

@@ -1,59 +1,157 @@
 package io.attest.slack;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the slow part of a reply (Web API calls) after the ack, and logs anything that goes wrong there. */
+/**
+ * Runs the slow part of a reply (Web API calls) after the ack, on a fixed number of threads with a bounded queue in
+ * front of them. When the queue is full, new work is refused at once, logged and counted, so the caller can tell the
+ * person to try again, instead of queueing without limit behind a hanging API and answering minutes late.
+ */
 public final class WorkQueue implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkQueue.class);
 
-    /** A piece of work that may fail; failures are logged with what was being done. */
+    /** A piece of work that may fail; a failure is logged with the job it belonged to. */
     @FunctionalInterface
-    public interface Job {
-        void run() throws Exception;
+    public interface Task {
+        void run(Job job) throws Exception;
     }
 
-    private final ExecutorService executor;
+    /** Whether work was taken on. */
+    public enum Admission {
+        ACCEPTED,
+        /** Every thread is busy and the queue is full. */
+        FULL,
+        /** Shutting down: work already accepted is being finished, nothing new is taken on. */
+        STOPPING;
 
-    public WorkQueue(int threads) {
+        public boolean accepted() {
+            return this == ACCEPTED;
+        }
+    }
+
+    /** How the queue is doing, for /healthz. */
+    public record Stats(int threads, int capacity, int waiting, int running, long refused) {
+    }
+
+    private final String name;
+    private final int threads;
+    private final int capacity;
+    private final Duration deadline;
+    private final Clock clock;
+    private final ThreadPoolExecutor executor;
+    private final Set<Job> running = ConcurrentHashMap.newKeySet();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicReference<Instant> cutoff = new AtomicReference<>();
+    private volatile boolean accepting = true;
+
+    /**
+     * @param name     names the threads and the log lines ("work", "notices")
+     * @param capacity how many jobs may wait for a thread
+     * @param deadline how long after acceptance a job's Web API calls may keep retrying
+     */
+    public WorkQueue(String name, int threads, int capacity, Duration deadline, Clock clock) {
+        this.name = name;
+        this.threads = threads;
+        this.capacity = capacity;
+        this.deadline = deadline;
+        this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "attest-work-" + n.incrementAndGet());
+            Thread t = new Thread(r, "attest-" + name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        this.executor = Executors.newFixedThreadPool(threads, factory);
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(capacity), factory, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    public void submit(String what, Job job) {
-        try {
-            executor.execute(() -> {
-                try {
-                    job.run();
-                } catch (Exception | Error e) {
-                    LOG.error("{} failed: {}", what, e.toString());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.error("{} dropped: shutting down", what);
+    /**
+     * Takes on a job, or refuses it at once; a refusal is logged and counted here, and the caller tells the person.
+     *
+     * @param what          what the job does, for the logs ("answering a mention")
+     * @param correlationId ties the job's log lines together (Slack's event_id where there is one)
+     */
+    public Admission submit(String what, String correlationId, Task task) {
+        Instant now = clock.instant();
+        Job job = new Job(what, correlationId, now, now.plus(deadline), cutoff);
+        if (!accepting) {
+            return refuse(job, Admission.STOPPING);
         }
+        try {
+            executor.execute(new Queued(job, task));
+            return Admission.ACCEPTED;
+        } catch (RejectedExecutionException e) {
+            return refuse(job, accepting ? Admission.FULL : Admission.STOPPING);
+        }
+    }
+
+    public Stats stats() {
+        return new Stats(threads, capacity, executor.getQueue().size(), running.size(), refused.get());
+    }
+
+    private Admission refuse(Job job, Admission why) {
+        long count = refused.incrementAndGet();
+        if (why == Admission.FULL) {
+            LOG.warn("Refused {}: the {} queue is full ({} threads busy, {} waiting); {} refused since start",
+                    job, name, threads, capacity, count);
+        } else {
+            LOG.warn("Refused {}: shutting down; {} refused since start", job, count);
+        }
+        return why;
     }
 
     /** Waits for work already accepted, so a test or a shutdown does not cut an answer off. */
     public boolean drain(long timeout, TimeUnit unit) throws InterruptedException {
+        accepting = false;
         executor.shutdown();
         return executor.awaitTermination(timeout, unit);
     }
 
     @Override
     public void close() {
+        accepting = false;
         executor.shutdownNow();
+    }
+
+    /** A job waiting for a thread; {@link ThreadPoolExecutor#shutdownNow()} hands these back unstarted. */
+    private final class Queued implements Runnable {
+        private final Job job;
+        private final Task task;
+
+        Queued(Job job, Task task) {
+            this.job = job;
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            running.add(job);
+            try {
+                task.run(job);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("{} was stopped before it finished", job);
+            } catch (Exception e) {
+                // Not a Slack failure (those are logged where they happen) but a bug: keep the whole trace.
+                LOG.error("{} failed", job, e);
+            } finally {
+                running.remove(job);
+            }
+        }
     }
 }

@@ -90,7 +90,7 @@ class ConsoleBrowserTest {
 
     /** Starts Attest in local mode on a free port with this intents folder and opens its console. */
     private ConsolePage open(Path intents) throws Exception {
-        server = Wiring.start(new Config(null, null, 0, null, intents.toString()), true);
+        server = Wiring.start(TestConfigs.local(intents), true);
         page = new ConsolePage(browser.driver).open(server.port());
         return page;
     }

@@ -34,7 +34,7 @@ class LocalConsoleTest {
     @BeforeEach
     void start() throws Exception {
         Fixtures.copyOfFixture(intents);
-        server = Wiring.start(new Config(null, null, 0, null, intents.toString()), false);
+        server = Wiring.start(TestConfigs.local(intents), false);
         base = "http://127.0.0.1:" + server.port();
     }
 

@@ -11,13 +11,12 @@ import com.slack.api.Slack;
 import io.attest.knowledge.Fixtures;
 import io.attest.slack.SlackRoutes;
 import io.attest.slack.SlackWebApi;
-import io.attest.slack.WorkQueue;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -27,13 +26,14 @@ import org.junit.jupiter.api.Test;
 class ManifestTest {
 
     private final JsonNode manifest = read();
-    private final WorkQueue work = new WorkQueue(1);
-    private final SlackRoutes routes = Wiring.slackApp(new Wiring.Parts(ManifestTest::fixture,
-            new SlackWebApi(Slack.getInstance(), "xoxb-unused"), work, "UBOT", Clock.systemUTC()));
+    private final Wiring.Parts parts = Wiring.parts(Config.fromEnvironment(Map.of()), ManifestTest::fixture,
+            new SlackWebApi(Slack.getInstance(), "xoxb-unused"), "UBOT");
+    private final SlackRoutes routes = Wiring.slackApp(parts);
 
     @AfterEach
     void stop() {
-        work.close();
+        parts.work().close();
+        parts.notices().close();
     }
 
     @Test

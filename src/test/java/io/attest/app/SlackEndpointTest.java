@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /** Signed Slack-shaped requests into the running server, with the Web API faked on 127.0.0.1. */
 class SlackEndpointTest {
 
-    static final String SECRET = "test-signing-secret";
-    static final String TOKEN = "xoxb-test-token-123";
+    private static final String SECRET = TestConfigs.SECRET;
+    private static final String TOKEN = TestConfigs.TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LocalSlack slack;
@@ -35,7 +35,7 @@ class SlackEndpointTest {
     @BeforeEach
     void start() throws Exception {
         slack = LocalSlack.start();
-        Config config = new Config(SECRET, TOKEN, 0, slack.apiUrl(), Fixtures.fixtureIntents().toString());
+        Config config = TestConfigs.forSlack(slack);
         server = Wiring.start(config, false);
         client = new SignedClient(server.port(), SECRET);
     }
@@ -58,7 +58,7 @@ class SlackEndpointTest {
     void aTokenSlackRejectsStopsStartUpWithOneClearLine() {
         slack.rejectTokensWith("invalid_auth");
         StartupException e = org.junit.jupiter.api.Assertions.assertThrows(StartupException.class, () ->
-                Wiring.start(new Config(SECRET, TOKEN, 0, slack.apiUrl(), Fixtures.fixtureIntents().toString()), false));
+                Wiring.start(TestConfigs.forSlack(slack), false));
         assertTrue(e.getMessage().contains("SLACK_BOT_TOKEN") && e.getMessage().contains("invalid_auth"), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN), "the token itself is never printed");
         assertEquals(1, e.getMessage().lines().count());
@@ -240,7 +240,7 @@ class SlackEndpointTest {
         root.setLevel(ch.qos.logback.classic.Level.DEBUG);
         try {
             server.shutdown();
-            server = Wiring.start(new Config(SECRET, TOKEN, 0, slack.apiUrl(), Fixtures.fixtureIntents().toString()), false);
+            server = Wiring.start(TestConfigs.forSlack(slack), false);
             client = new SignedClient(server.port(), SECRET);
             client.post(SlackPayloads.slashCommand("is soc 2 a certification?", "C1", "U1", slack.responseUrl("l")));
             client.postUnsigned(SlackPayloads.slashCommand("unsigned", "C1", "U1", slack.responseUrl("l")));

@@ -148,10 +148,9 @@ class TriageThreadTest {
     }
 
     private void boot() throws Exception {
-        Config config = new Config(SlackEndpointTest.SECRET, SlackEndpointTest.TOKEN, 0, slack.apiUrl(),
-                Fixtures.fixtureIntents().toString());
+        Config config = TestConfigs.forSlack(slack);
         server = Wiring.start(config, false);
-        client = new SignedClient(server.port(), SlackEndpointTest.SECRET);
+        client = new SignedClient(server.port(), TestConfigs.SECRET);
     }
 
     private void startTriage(String forWhom) throws Exception {

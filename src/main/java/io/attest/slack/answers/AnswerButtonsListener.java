@@ -8,13 +8,14 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.Message;
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Reply;
+import io.attest.slack.AfterAck;
+import io.attest.slack.Asker;
 import io.attest.slack.BlockKit;
 import io.attest.slack.Payloads;
 import io.attest.slack.SlackMessage;
 import io.attest.slack.SlackWebApi;
 import io.attest.slack.Texts;
 import io.attest.slack.Texts.Text;
-import io.attest.slack.WorkQueue;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -27,15 +28,15 @@ public final class AnswerButtonsListener {
     private final Supplier<KnowledgeBase> kb;
     private final MessageRenderer renderer;
     private final SlackWebApi api;
-    private final WorkQueue work;
+    private final AfterAck afterAck;
     private final Texts texts;
 
-    public AnswerButtonsListener(Supplier<KnowledgeBase> kb, MessageRenderer renderer, SlackWebApi api, WorkQueue work,
+    public AnswerButtonsListener(Supplier<KnowledgeBase> kb, MessageRenderer renderer, SlackWebApi api, AfterAck afterAck,
                                  Texts texts) {
         this.kb = kb;
         this.renderer = renderer;
         this.api = api;
-        this.work = work;
+        this.afterAck = afterAck;
         this.texts = texts;
     }
 
@@ -49,7 +50,7 @@ public final class AnswerButtonsListener {
         if (user == null || channel == null || responseUrl == null) {
             return ctx.ack();
         }
-        work.submit("sharing an answer", () -> {
+        afterAck.submit("sharing an answer", null, Asker.viaResponseUrl(user, channel, responseUrl), job -> {
             Optional<Reply> reply = kb.get().answer(intentId);
             if (reply.isEmpty()) {
                 api.respond(responseUrl, renderer.gone().toEphemeralJson().put("replace_original", false));
@@ -83,7 +84,7 @@ public final class AnswerButtonsListener {
         if (responseUrl == null) {
             return ctx.ack();
         }
-        work.submit("showing an answer", () -> {
+        afterAck.submit("showing an answer", null, Asker.viaResponseUrl(Payloads.user(payload), channel, responseUrl), job -> {
             Optional<Reply> reply = kb.get().answer(intentId);
             if (ephemeral || message == null || channel == null || reply.isEmpty()) {
                 SlackMessage shown = reply.map(r -> renderer.reply(r, Audience.ASKER_ONLY)).orElseGet(renderer::gone);
@@ -98,11 +99,12 @@ public final class AnswerButtonsListener {
     }
 
     public Response showTopics(BlockActionRequest req, ActionContext ctx) {
-        String responseUrl = req.getPayload().getResponseUrl();
+        BlockActionPayload payload = req.getPayload();
+        String responseUrl = payload.getResponseUrl();
         if (responseUrl == null) {
             return ctx.ack();
         }
-        work.submit("showing topics", () ->
+        afterAck.submit("showing topics", null, Asker.viaResponseUrl(Payloads.user(payload), Payloads.channel(payload), responseUrl), job ->
                 api.respond(responseUrl, renderer.topics().toEphemeralJson().put("replace_original", false)));
         return ctx.ack();
     }

@@ -5,10 +5,11 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
+import io.attest.slack.AfterAck;
+import io.attest.slack.Asker;
 import io.attest.slack.SlackText;
 import io.attest.slack.SlackWebApi;
 import io.attest.slack.Texts.Text;
-import io.attest.slack.WorkQueue;
 
 /**
  * A direct message to the bot, answered in the DM. Ignores edits and other message subtypes; repeats and bots
@@ -18,13 +19,13 @@ public final class DirectMessageListener implements BoltEventHandler<MessageEven
 
     private final Replies replies;
     private final SlackWebApi api;
-    private final WorkQueue work;
+    private final AfterAck afterAck;
     private final TriageStarter triage;
 
-    public DirectMessageListener(Replies replies, SlackWebApi api, WorkQueue work, TriageStarter triage) {
+    public DirectMessageListener(Replies replies, SlackWebApi api, AfterAck afterAck, TriageStarter triage) {
         this.replies = replies;
         this.api = api;
-        this.work = work;
+        this.afterAck = afterAck;
         this.triage = triage;
     }
 
@@ -36,11 +37,13 @@ public final class DirectMessageListener implements BoltEventHandler<MessageEven
             return ctx.ack();
         }
         Ask ask = Ask.parse(SlackText.typed(event.getText()));
+        Asker asker = Asker.inChannel(event.getUser(), event.getChannel(), event.getThreadTs());
         if (ask.kind() == Ask.Kind.TRIAGE) {
-            work.submit("starting a triage", () -> triage.start(event.getChannel(), event.getUser(), ask.text(), null));
+            afterAck.submit("starting a triage", payload.getEventId(), asker,
+                    job -> triage.start(job, event.getChannel(), event.getUser(), ask.text(), asker));
         } else {
-            work.submit("answering a direct message", () ->
-                    api.postMessage(event.getChannel(), event.getThreadTs(), replies.to(ask, Audience.DIRECT, Text.USAGE_DIRECT)));
+            afterAck.submit("answering a direct message", payload.getEventId(), asker, job -> api.postMessage(
+                    event.getChannel(), event.getThreadTs(), replies.to(ask, Audience.DIRECT, Text.USAGE_DIRECT)));
         }
         return ctx.ack();
     }

@@ -5,10 +5,11 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
+import io.attest.slack.AfterAck;
+import io.attest.slack.Asker;
 import io.attest.slack.SlackText;
 import io.attest.slack.SlackWebApi;
 import io.attest.slack.Texts.Text;
-import io.attest.slack.WorkQueue;
 
 /**
  * {@code @attest <question>} in a channel: answered in the message's thread (or the thread it is in). Repeats and
@@ -18,13 +19,13 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
 
     private final Replies replies;
     private final SlackWebApi api;
-    private final WorkQueue work;
+    private final AfterAck afterAck;
     private final TriageStarter triage;
 
-    public MentionListener(Replies replies, SlackWebApi api, WorkQueue work, TriageStarter triage) {
+    public MentionListener(Replies replies, SlackWebApi api, AfterAck afterAck, TriageStarter triage) {
         this.replies = replies;
         this.api = api;
-        this.work = work;
+        this.afterAck = afterAck;
         this.triage = triage;
     }
 
@@ -36,11 +37,13 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
         }
         String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
         Ask ask = Ask.parse(SlackText.typed(event.getText()));
+        Asker asker = Asker.inChannel(event.getUser(), event.getChannel(), thread);
         if (ask.kind() == Ask.Kind.TRIAGE) {
-            work.submit("starting a triage", () -> triage.start(event.getChannel(), event.getUser(), ask.text(), null));
+            afterAck.submit("starting a triage", payload.getEventId(), asker,
+                    job -> triage.start(job, event.getChannel(), event.getUser(), ask.text(), asker));
         } else {
-            work.submit("answering a mention", () ->
-                    api.postMessage(event.getChannel(), thread, replies.to(ask, Audience.CHANNEL, Text.USAGE_MENTION)));
+            afterAck.submit("answering a mention", payload.getEventId(), asker,
+                    job -> api.postMessage(event.getChannel(), thread, replies.to(ask, Audience.CHANNEL, Text.USAGE_MENTION)));
         }
         return ctx.ack();
     }

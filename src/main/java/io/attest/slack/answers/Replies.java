@@ -54,6 +54,11 @@ public final class Replies {
                 id -> renderer.reply(reply, Audience.ASKER_ONLY).toEphemeralJson().toString()));
     }
 
+    /** An ack whose body is one line only the asker sees. */
+    Response privateNotice(String mrkdwn) {
+        return ackWith(renderer.notice(mrkdwn, mrkdwn).toEphemeralJson());
+    }
+
     static Response ackWith(ObjectNode body) {
         return ackWith(body.toString());
     }

@@ -5,8 +5,10 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import io.attest.slack.AfterAck;
+import io.attest.slack.Asker;
 import io.attest.slack.SlackText;
-import io.attest.slack.WorkQueue;
+import io.attest.slack.WorkQueue.Admission;
 
 /**
  * {@code /soc}: the answer goes back in the ack itself, privately. Matching is in-memory and takes well under a
@@ -19,12 +21,12 @@ public final class SocCommandListener implements SlashCommandHandler {
 
     private final Replies replies;
     private final TriageStarter triage;
-    private final WorkQueue work;
+    private final AfterAck afterAck;
 
-    public SocCommandListener(Replies replies, TriageStarter triage, WorkQueue work) {
+    public SocCommandListener(Replies replies, TriageStarter triage, AfterAck afterAck) {
         this.replies = replies;
         this.triage = triage;
-        this.work = work;
+        this.afterAck = afterAck;
     }
 
     @Override
@@ -32,9 +34,11 @@ public final class SocCommandListener implements SlashCommandHandler {
         SlashCommandPayload payload = req.getPayload();
         Ask ask = Ask.parse(SlackText.typed(payload.getText()));
         if (ask.kind() == Ask.Kind.TRIAGE) {
-            work.submit("starting a triage", () -> triage.start(
-                    payload.getChannelId(), payload.getUserId(), ask.text(), payload.getResponseUrl()));
-            return ctx.ack();
+            Asker asker = Asker.viaResponseUrl(payload.getUserId(), payload.getChannelId(), payload.getResponseUrl());
+            // No notice on refusal: the ack itself tells the person, at no cost.
+            Admission admission = afterAck.submit("starting a triage", null, null, job -> triage.start(
+                    job, payload.getChannelId(), payload.getUserId(), ask.text(), asker));
+            return admission.accepted() ? ctx.ack() : replies.privateNotice(afterAck.refusal(admission));
         }
         return replies.privateAck(ask);
     }

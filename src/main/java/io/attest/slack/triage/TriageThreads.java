@@ -6,12 +6,14 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.Message;
+import io.attest.slack.AfterAck;
+import io.attest.slack.Asker;
 import io.attest.slack.EventDeduplicator;
+import io.attest.slack.Job;
 import io.attest.slack.Payloads;
 import io.attest.slack.SlackMessage;
 import io.attest.slack.SlackWebApi;
 import io.attest.slack.Texts;
-import io.attest.slack.WorkQueue;
 import io.attest.triage.Recommendation;
 import io.attest.triage.TriageEngine;
 import io.attest.triage.TriageQuestion;
@@ -32,14 +34,14 @@ public final class TriageThreads {
     private final Supplier<TriageEngine> engines;
     private final TriageMessages messages;
     private final SlackWebApi api;
-    private final WorkQueue work;
+    private final AfterAck afterAck;
     private final EventDeduplicator clicks;
 
-    public TriageThreads(Supplier<TriageEngine> engines, Texts texts, SlackWebApi api, WorkQueue work, Clock clock) {
+    public TriageThreads(Supplier<TriageEngine> engines, Texts texts, SlackWebApi api, AfterAck afterAck, Clock clock) {
         this.engines = engines;
         this.messages = new TriageMessages(engines, texts);
         this.api = api;
-        this.work = work;
+        this.afterAck = afterAck;
         this.clicks = new EventDeduplicator(10_000, Duration.ofHours(6), clock);
     }
 
@@ -56,13 +58,13 @@ public final class TriageThreads {
     /**
      * Posts the root message and the first question; runs after the ack.
      *
-     * @param responseUrl where to tell the starter privately if the bot cannot post (null when there is none)
+     * @param asker how to tell the starter privately if the bot cannot post
      */
-    public void start(String channel, String userId, String forWhom, String responseUrl) throws Exception {
+    public void start(Job job, String channel, String userId, String forWhom, Asker asker) throws Exception {
         TriageState blank = new TriageState(forWhom, userId, "", Map.of(), 0);
         SlackWebApi.Posted root = api.postMessage(channel, null, messages.root(blank, null));
         if (!root.ok()) {
-            tellPrivately(channel, userId, responseUrl, root.notInChannel()
+            tellPrivately(asker, root.notInChannel()
                     ? messages.invite(blank) : messages.startFailed(root.error()));
             return;
         }
@@ -78,7 +80,8 @@ public final class TriageThreads {
         if (channel == null || user == null) {
             return ctx.ack();
         }
-        work.submit("starting a triage", () -> start(channel, user, "", p.getResponseUrl()));
+        Asker asker = Asker.viaResponseUrl(user, channel, p.getResponseUrl());
+        afterAck.submit("starting a triage", null, asker, job -> start(job, channel, user, "", asker));
         return ctx.ack();
     }
 
@@ -93,8 +96,9 @@ public final class TriageThreads {
             // One card starts one new triage, however often it is clicked.
             return ctx.ack();
         }
-        work.submit("restarting a triage", () ->
-                start(channel, user, state.map(TriageState::forWhom).orElse(""), p.getResponseUrl()));
+        Asker asker = Asker.viaResponseUrl(user, channel, p.getResponseUrl());
+        afterAck.submit("restarting a triage", null, asker, job ->
+                start(job, channel, user, state.map(TriageState::forWhom).orElse(""), asker));
         return ctx.ack();
     }
 
@@ -113,7 +117,7 @@ public final class TriageThreads {
         String key = parts[1];
         String answer = parts[2];
         TriageState state = decoded.get().with(key, answer);
-        work.submit("recording a triage answer", () -> {
+        afterAck.submit("recording a triage answer", null, Asker.viaResponseUrl(user, channel, p.getResponseUrl()), job -> {
             TriageQuestion asked;
             try {
                 asked = engine().content().question(key);
@@ -146,7 +150,7 @@ public final class TriageThreads {
                 || !clicks.firstTime(messageTs + "#change" + before.get().version())) {
             return ctx.ack();
         }
-        work.submit("reopening a triage question", () -> {
+        afterAck.submit("reopening a triage question", null, Asker.viaResponseUrl(Payloads.user(p), channel, p.getResponseUrl()), job -> {
             TriageQuestion q;
             try {
                 q = engine().content().question(key);
@@ -167,12 +171,12 @@ public final class TriageThreads {
         return message.getBlocks().stream().noneMatch(b -> (TriageActions.QUESTION_BLOCK + key).equals(b.getBlockId()));
     }
 
-    private void tellPrivately(String channel, String userId, String responseUrl, String text) throws Exception {
+    private void tellPrivately(Asker asker, String text) throws Exception {
         SlackMessage message = messages.notice(text);
-        if (responseUrl != null) {
-            api.respond(responseUrl, message.toEphemeralJson().put("replace_original", false));
+        if (asker.responseUrl() != null) {
+            api.respond(asker.responseUrl(), message.toEphemeralJson().put("replace_original", false));
         } else {
-            api.postEphemeral(channel, userId, null, message);
+            api.postEphemeral(asker.channel(), asker.user(), asker.threadTs(), message);
         }
     }
 }

@@ -1,0 +1,67 @@
+package io.attest.slack;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attest.slack.Texts.Text;
+import io.attest.slack.WorkQueue.Admission;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where listeners hand over the work that follows an ack. When the work queue refuses it, the person is told, on a
+ * small queue of its own, that Attest is busy (or restarting): a notice is one quick call, so it still gets through
+ * when answers are backed up behind a slow Slack.
+ */
+public final class AfterAck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AfterAck.class);
+
+    private final WorkQueue work;
+    private final WorkQueue notices;
+    private final SlackWebApi api;
+    private final Texts texts;
+
+    public AfterAck(WorkQueue work, WorkQueue notices, SlackWebApi api, Texts texts) {
+        this.work = work;
+        this.notices = notices;
+        this.api = api;
+        this.texts = texts;
+    }
+
+    /**
+     * Runs the task after the ack, or, when there is no room for it, tells the asker so.
+     *
+     * @param correlationId Slack's event_id when there is one; null for a fresh id
+     * @param asker         who to tell about a refusal; null when the caller tells them itself (in its ack)
+     */
+    public Admission submit(String what, String correlationId, Asker asker, WorkQueue.Task task) {
+        String id = correlationId != null ? correlationId : newCorrelationId();
+        Admission admission = work.submit(what, id, task);
+        if (!admission.accepted() && asker != null && asker.reachable()) {
+            notices.submit("telling the asker that " + what + " was refused", id,
+                    job -> tellPrivately(job, asker, refusal(admission)));
+        }
+        return admission;
+    }
+
+    /** The line for a person whose request was refused, for an ack body or a notice. */
+    public String refusal(Admission admission) {
+        return texts.get(admission == Admission.STOPPING ? Text.RESTARTING : Text.BUSY);
+    }
+
+    /** A one-line message only the asker sees. */
+    void tellPrivately(Job job, Asker asker, String mrkdwn) throws Exception {
+        SlackMessage message = new SlackMessage(mrkdwn, BlockKit.blocks().add(BlockKit.section(mrkdwn)));
+        if (asker.responseUrl() != null) {
+            ObjectNode body = message.toEphemeralJson().put("replace_original", false);
+            api.respond(asker.responseUrl(), body);
+        } else {
+            api.postEphemeral(asker.channel(), asker.user(), asker.threadTs(), message);
+        }
+        LOG.debug("Told {} privately: {}", asker.user(), job);
+    }
+
+    static String newCorrelationId() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    }
+}
