@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * @param workThreads  threads answering after the ack ({@code ATTEST_WORK_THREADS})
  * @param workQueue    answers that may wait for a thread before new ones are refused ({@code ATTEST_WORK_QUEUE})
  * @param slackDeadline how long one answer may keep retrying Slack's Web API ({@code ATTEST_SLACK_DEADLINE})
+ * @param slackTimeout  how long one Web API attempt may take ({@code ATTEST_SLACK_TIMEOUT})
  */
 record Config(String signingSecret, String botToken, int port, String slackApiUrl, String intentsFolder,
-              int workThreads, int workQueue, Duration slackDeadline) {
+              int workThreads, int workQueue, Duration slackDeadline, Duration slackTimeout) {
 
     static final int DEFAULT_PORT = 3000;
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
@@ -30,7 +31,8 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
                 blankToNull(env.get("ATTEST_INTENTS")),
                 count(env, "ATTEST_WORK_THREADS", 8),
                 count(env, "ATTEST_WORK_QUEUE", 200),
-                duration(env, "ATTEST_SLACK_DEADLINE", Duration.ofSeconds(60)));
+                duration(env, "ATTEST_SLACK_DEADLINE", Duration.ofSeconds(60)),
+                duration(env, "ATTEST_SLACK_TIMEOUT", Duration.ofSeconds(10)));
     }
 
     /** Without both Slack credentials Attest runs in local mode. */
@@ -99,7 +101,7 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
     @Override
     public String toString() {
         return "Config[port=" + port + ", slackApiUrl=" + slackApiUrl + ", intents=" + intentsFolder
-                + ", workThreads=" + workThreads + ", workQueue=" + workQueue + ", slackDeadline=" + slackDeadline
+                + ", workThreads=" + workThreads + ", workQueue=" + workQueue + ", slackDeadline=" + slackDeadline + ", slackTimeout=" + slackTimeout
                 + ", signingSecret=" + (signingSecret == null ? "unset" : "set")
                 + ", botToken=" + (botToken == null ? "unset" : "set") + "]";
     }

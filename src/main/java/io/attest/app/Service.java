@@ -19,10 +19,10 @@ final class Service {
     private final LocalSlack localSlack;
 
     /** @param watcher and localSlack run beside the server in local mode only; null otherwise */
-    Service(WebServer web, WorkQueue work, WorkQueue notices, ContentWatcher watcher, LocalSlack localSlack) {
+    Service(WebServer web, Wiring.Parts parts, ContentWatcher watcher, LocalSlack localSlack) {
         this.web = web;
-        this.work = work;
-        this.notices = notices;
+        this.work = parts.work();
+        this.notices = parts.notices();
         this.watcher = watcher;
         this.localSlack = localSlack;
     }

@@ -5,7 +5,6 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The HTTP server: {@code POST /slack/events} for everything Slack sends, {@code GET /healthz} for the platform.
@@ -20,8 +19,11 @@ final class WebServer {
      * @param host   the interface to bind ("127.0.0.1" in local mode, null for all)
      * @param extra  further routes (the local console), or a no-op
      */
-    WebServer(SlackEventsHandler slackEvents, Supplier<String> health, String host, Consumer<JavalinConfig> extra) {
-        Handler healthz = ctx -> ctx.contentType("application/json").result(health.get());
+    WebServer(SlackEventsHandler slackEvents, Health health, String host, Consumer<JavalinConfig> extra) {
+        Handler healthz = ctx -> {
+            Health.Report report = health.report();
+            ctx.status(report.status()).contentType("application/json").result(report.json());
+        };
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

@@ -1,7 +1,5 @@
 package io.attest.app;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.event.AppMentionEvent;
@@ -70,21 +68,18 @@ final class Wiring {
 
     private static Service startForSlack(Config config, long started) throws Exception {
         Content content = Content.load(ContentLocation.intentsFolder(config));
-        SlackConfig slackConfig = new SlackConfig();
-        config.apiUrl().ifPresent(slackConfig::setMethodsEndpointUrlPrefix);
-        Slack slack = Slack.getInstance(slackConfig);
-        String botUserId = confirmToken(slack, config.botToken());
-        Parts parts = parts(config, () -> content, new SlackWebApi(slack, config.botToken()), botUserId);
-        SlackRoutes routes = slackApp(parts);
+        Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken());
+        String botUserId = confirmToken(parts.api());
+        SlackRoutes routes = slackApp(parts, botUserId);
         SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()));
-        WebServer web = new WebServer(events, () -> health(content, parts.work()), null, cfg -> { }).start(config.port());
+        WebServer web = new WebServer(events, parts.health(), null, cfg -> { }).start(config.port());
         LOG.info("Attest is listening on port {} for Slack at /slack/events — started in {} ms", web.port(), since(started));
-        return new Service(web, parts.work(), parts.notices(), null, null);
+        return new Service(web, parts, null, null);
     }
 
     /**
      * Local mode: no Slack. The console page sends signed Slack-shaped requests to this same server, and the bot's
-     * Web API calls go to the local Slack-compatible endpoint, so every answer takes the path it takes in Slack.
+     * Web API calls go to a local Slack workspace, so every answer takes the path it takes in Slack.
      */
     private static Service startLocal(Config config, long started) throws Exception {
         Path dir = ContentLocation.checkoutOrConfigured(config);
@@ -94,38 +89,34 @@ final class Wiring {
         String secret = randomSecret();
         LocalSlack localSlack = LocalSlack.start();
         LocalConsole console = new LocalConsole(base, localSlack, secret, watcher::problems);
-        SlackConfig slackConfig = new SlackConfig();
-        slackConfig.setMethodsEndpointUrlPrefix(localSlack.apiUrl());
-        Slack slack = Slack.getInstance(slackConfig);
-        Parts parts = parts(config, watcher::current, new SlackWebApi(slack, LOCAL_TOKEN), confirmToken(slack, LOCAL_TOKEN));
-        SlackRoutes routes = slackApp(parts);
+        Parts parts = parts(config, watcher::current, localSlack.apiUrl(), LOCAL_TOKEN);
+        SlackRoutes routes = slackApp(parts, confirmToken(parts.api()));
         SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(secret, parts.clock()));
-        WebServer web = new WebServer(events, () -> health(watcher.current(), parts.work()), "127.0.0.1", console::routes)
-                .start(port);
+        WebServer web = new WebServer(events, parts.health(), "127.0.0.1", console::routes).start(port);
         watcher.start();
         LOG.info("Attest is running in local mode (no Slack credentials): open {}/ — started in {} ms", base, since(started));
-        return new Service(web, parts.work(), parts.notices(), watcher, localSlack);
+        return new Service(web, parts, watcher, localSlack);
     }
 
-    /** What the Slack listeners share; built once at start-up. */
-    record Parts(Supplier<Content> content, SlackWebApi api, WorkQueue work, WorkQueue notices, String botUserId,
-                 Clock clock) {
+    /** What the Slack listeners share, and what the running service needs to stop them; built once at start-up. */
+    record Parts(Supplier<Content> content, SlackWebApi api, WorkQueue work, WorkQueue notices, Health health, Clock clock) {
     }
 
-    static Parts parts(Config config, Supplier<Content> content, SlackWebApi api, String botUserId) {
+    static Parts parts(Config config, Supplier<Content> content, String apiUrl, String token) {
         Clock clock = Clock.systemUTC();
-        return new Parts(content, api,
-                new WorkQueue("work", config.workThreads(), config.workQueue(), config.slackDeadline(), clock),
-                new WorkQueue("notices", 1, NOTICE_CAPACITY, NOTICE_DEADLINE, clock), botUserId, clock);
+        WorkQueue work = new WorkQueue("work", config.workThreads(), config.workQueue(), config.slackDeadline(), clock);
+        Health health = new Health(() -> content.get().kb().intents().size(), work);
+        return new Parts(content, new SlackWebApi(apiUrl, token, config.slackTimeout(), health::tokenRefused), work,
+                new WorkQueue("notices", 1, NOTICE_CAPACITY, NOTICE_DEADLINE, clock), health, clock);
     }
 
     /** The Bolt app with every Slack surface Attest answers on, each listener given what it needs. */
-    static SlackRoutes slackApp(Parts parts) {
+    static SlackRoutes slackApp(Parts parts, String botUserId) {
         // Bolt's default middleware is left out on purpose: the HTTP edge verifies signatures more strictly, the
         // token is checked once at start-up (Bolt would call auth.test itself), and one middleware of ours skips
         // repeats and bots without calling bots.info on the ack path.
         App app = new App(AppConfig.builder().build(), new ArrayList<>());
-        app.use(new RepeatAndBotEventFilter(new EventDeduplicator(EVENT_CAPACITY, EVENT_MEMORY, parts.clock()), parts.botUserId()));
+        app.use(new RepeatAndBotEventFilter(new EventDeduplicator(EVENT_CAPACITY, EVENT_MEMORY, parts.clock()), botUserId));
         SlackRoutes routes = new SlackRoutes(app);
 
         Supplier<KnowledgeBase> kb = () -> parts.content().get().kb();
@@ -154,25 +145,13 @@ final class Wiring {
     }
 
     /** auth.test once at start-up: Slack must accept the token, and it tells Attest its own user id. */
-    private static String confirmToken(Slack slack, String token) throws Exception {
-        com.slack.api.methods.response.auth.AuthTestResponse r;
-        try {
-            r = slack.methods(token).authTest(req -> req);
-        } catch (IOException | com.slack.api.methods.SlackApiException e) {
-            throw new StartupException("Slack did not answer auth.test: " + e.getMessage());
-        }
-        if (!r.isOk()) {
-            throw new StartupException("Slack rejected SLACK_BOT_TOKEN: " + r.getError()
+    private static String confirmToken(SlackWebApi api) throws Exception {
+        SlackWebApi.AuthCheck check = api.authTest();
+        if (check.verdict() != SlackWebApi.AuthCheck.Verdict.CONFIRMED) {
+            throw new StartupException("Slack rejected SLACK_BOT_TOKEN: " + check.error()
                     + ". Check the bot token of your Slack app and try again.");
         }
-        return r.getUserId();
-    }
-
-    private static String health(Content content, WorkQueue work) {
-        WorkQueue.Stats s = work.stats();
-        return "{\"status\":\"ok\",\"intents\":" + content.kb().intents().size() + ",\"work\":{\"threads\":" + s.threads()
-                + ",\"capacity\":" + s.capacity() + ",\"waiting\":" + s.waiting() + ",\"running\":" + s.running()
-                + ",\"refused\":" + s.refused() + "}}";
+        return check.userId();
     }
 
     private static long since(long started) {

@@ -43,8 +43,12 @@ public final class LocalSlack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration AWAIT_LIMIT = Duration.ofSeconds(30);
 
-    /** One call received: the Web API method (or "response_url"), its form parameters or JSON body, and what came of it. */
-    public record Call(String method, Map<String, String> params, JsonNode json, String ts, String outcome) {
+    /**
+     * One call received: the Web API method (or "response_url" with the id its URL ends in), its form parameters or
+     * JSON body, and what came of it.
+     */
+    public record Call(String method, String responseUrlId, Map<String, String> params, JsonNode json, String ts,
+                       String outcome) {
 
         public String param(String name) {
             return params.get(name);
@@ -256,7 +260,7 @@ public final class LocalSlack implements AutoCloseable {
         String method = exchange.getRequestURI().getPath().substring(API_PATH.length());
         Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String token = exchange.getRequestHeaders().getFirst("Authorization");
-        answer(exchange, method, params, null, () -> {
+        answer(exchange, method, null, params, null, () -> {
             if (token == null || !token.startsWith("Bearer ")) {
                 return notOk("not_authed");
             }
@@ -269,8 +273,9 @@ public final class LocalSlack implements AutoCloseable {
             return;
         }
         JsonNode body = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        ResponseTarget target = responseTargets.get(exchange.getRequestURI().getPath().substring(RESPONSE_PATH.length()));
-        answer(exchange, "response_url", Map.of(), body, () -> {
+        String id = exchange.getRequestURI().getPath().substring(RESPONSE_PATH.length());
+        ResponseTarget target = responseTargets.get(id);
+        answer(exchange, "response_url", id, Map.of(), body, () -> {
             if (body == null || !body.isObject()) {
                 return notOk("invalid_payload");
             }
@@ -282,28 +287,28 @@ public final class LocalSlack implements AutoCloseable {
     }
 
     /** Applies the next fault for the method, if any, around doing the work. */
-    private void answer(HttpExchange exchange, String method, Map<String, String> params, JsonNode json,
+    private void answer(HttpExchange exchange, String method, String id, Map<String, String> params, JsonNode json,
                         java.util.function.Supplier<ObjectNode> work) throws IOException {
         Fault fault = nextFault(method);
         if (fault == null) {
             ObjectNode result = work.get();
-            record(method, params, json, result, result.path("ok").asBoolean() ? "ok" : result.path("error").asText());
+            record(method, id, params, json, result, result.path("ok").asBoolean() ? "ok" : result.path("error").asText());
             send(exchange, 200, result, 0);
             return;
         }
         switch (fault.kind()) {
             case STATUS -> {
-                record(method, params, json, null, "http " + fault.status());
+                record(method, id, params, json, null, "http " + fault.status());
                 send(exchange, fault.status(), null, fault.retryAfterSeconds());
             }
             case NOT_OK -> {
-                record(method, params, json, null, fault.error());
+                record(method, id, params, json, null, fault.error());
                 send(exchange, 200, notOk(fault.error()), 0);
             }
             case DELAY -> {
                 pause(fault.delay().toMillis());
                 ObjectNode result = work.get();
-                record(method, params, json, result, "ok");
+                record(method, id, params, json, result, "ok");
                 send(exchange, 200, result, 0);
             }
             case HANG -> {
@@ -313,22 +318,22 @@ public final class LocalSlack implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 ObjectNode result = work.get();
-                record(method, params, json, result, "ok");
+                record(method, id, params, json, result, "ok");
                 send(exchange, 200, result, 0);
             }
             case LATE_ANSWER -> {
                 ObjectNode result = work.get();
-                record(method, params, json, result, "answered late");
+                record(method, id, params, json, result, "answered late");
                 pause(fault.delay().toMillis());
                 send(exchange, 200, result, 0);
             }
             case DROP -> {
-                record(method, params, json, null, "dropped");
+                record(method, id, params, json, null, "dropped");
                 drop();
             }
             case DROP_AFTER_DOING_IT -> {
                 ObjectNode result = work.get();
-                record(method, params, json, result, "dropped after doing it");
+                record(method, id, params, json, result, "dropped after doing it");
                 drop();
             }
             default -> throw new IllegalStateException(fault.kind().name());
@@ -350,10 +355,11 @@ public final class LocalSlack implements AutoCloseable {
         throw new IOException("connection dropped on purpose");
     }
 
-    private void record(String method, Map<String, String> params, JsonNode json, ObjectNode result, String outcome) {
+    private void record(String method, String id, Map<String, String> params, JsonNode json, ObjectNode result,
+                        String outcome) {
         String ts = result == null ? null : result.has("ts") ? result.path("ts").asText()
                 : result.has("message_ts") ? result.path("message_ts").asText() : null;
-        calls.add(new Call(method, params, json, ts, outcome));
+        calls.add(new Call(method, id, params, json, ts, outcome));
     }
 
     private ObjectNode method(String method, Map<String, String> p) {
@@ -386,10 +392,9 @@ public final class LocalSlack implements AutoCloseable {
             case "chat.delete" -> workspace.delete(channel, p.get("ts"))
                     ? JSON.createObjectNode().put("ok", true) : notOk("message_not_found");
             case "conversations.history" -> listing(workspace.history(channel), p);
-            case "conversations.replies" -> {
-                List<LocalWorkspace.Message> thread = workspace.thread(channel, Objects.requireNonNullElse(p.get("ts"), ""));
-                yield thread.isEmpty() ? notOk("thread_not_found") : listing(thread, p);
-            }
+            // People's own messages are only here when the console put them here, so a thread whose parent is
+            // missing is taken to be one of theirs rather than answered with thread_not_found.
+            case "conversations.replies" -> listing(workspace.thread(channel, Objects.requireNonNullElse(p.get("ts"), "")), p);
             default -> notOk("unknown_method");
         };
     }

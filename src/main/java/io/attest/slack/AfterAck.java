@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attest.slack.Texts.Text;
 import io.attest.slack.WorkQueue.Admission;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Where listeners hand over the work that follows an ack. When the work queue refuses it, the person is told, on a
- * small queue of its own, that Attest is busy (or restarting): a notice is one quick call, so it still gets through
- * when answers are backed up behind a slow Slack.
+ * Where listeners hand over the work that follows an ack, and how they tell the person privately when it cannot be
+ * done. When the work queue refuses a job, the person is told on a small queue of its own that Attest is busy (or
+ * restarting): a notice is one quick call, so it still gets through when answers are backed up behind a slow Slack.
  */
 public final class AfterAck {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AfterAck.class);
 
     private final WorkQueue work;
     private final WorkQueue notices;
@@ -49,16 +45,31 @@ public final class AfterAck {
         return texts.get(admission == Admission.STOPPING ? Text.RESTARTING : Text.BUSY);
     }
 
+    /**
+     * Tells the asker, in one line, that what they asked for did not go through and why. Nothing is said when it
+     * may have arrived (saying so could be wrong), nor when a refused token leaves no way to reach them.
+     *
+     * @param line a text with a {@code {reason}} placeholder
+     */
+    public void tellAboutFailure(Job job, Asker asker, Delivery failed, Text line) throws InterruptedException {
+        if (!failed.worthTelling() || failed.tokenRefused() && asker.responseUrl() == null || !asker.reachable()) {
+            return;
+        }
+        tellPrivately(job, asker, texts.get(line, "reason", texts.reason(failed)));
+    }
+
     /** A one-line message only the asker sees. */
-    void tellPrivately(Job job, Asker asker, String mrkdwn) throws Exception {
-        SlackMessage message = new SlackMessage(mrkdwn, BlockKit.blocks().add(BlockKit.section(mrkdwn)));
+    public Delivery tellPrivately(Job job, Asker asker, String mrkdwn) throws InterruptedException {
+        return tellPrivately(job, asker, new SlackMessage(mrkdwn, BlockKit.blocks().add(BlockKit.section(mrkdwn))));
+    }
+
+    /** A message only the asker sees: through the response_url when there is one, else ephemeral in the channel. */
+    public Delivery tellPrivately(Job job, Asker asker, SlackMessage message) throws InterruptedException {
         if (asker.responseUrl() != null) {
             ObjectNode body = message.toEphemeralJson().put("replace_original", false);
-            api.respond(asker.responseUrl(), body);
-        } else {
-            api.postEphemeral(asker.channel(), asker.user(), asker.threadTs(), message);
+            return api.respond(job, asker.responseUrl(), body);
         }
-        LOG.debug("Told {} privately: {}", asker.user(), job);
+        return api.postEphemeral(job, asker.channel(), asker.user(), asker.threadTs(), message);
     }
 
     static String newCorrelationId() {

@@ -21,7 +21,8 @@ public final class Texts {
         SHARE_FAILED_SUMMARY, SHARE_FAILED, TOPIC_GONE_SUMMARY, TOPIC_GONE,
         START_TRIAGE_BUTTON, TRIAGE_ROOT, TRIAGE_ROOT_FOR, TRIAGE_HINT, TRIAGE_OUTCOME, TRIAGE_ANSWERED,
         CHANGE_BUTTON, START_OVER_BUTTON, RECOMMENDATION_FOR, TRIAGE_INVITE, TRIAGE_START_FAILED,
-        BUSY, RESTARTING;
+        BUSY, RESTARTING, REPLY_FAILED, THREAD_FALLBACK,
+        REASON_NOT_IN_CHANNEL, REASON_ARCHIVED, REASON_TOO_LONG, REASON_UNAVAILABLE, REASON_OTHER;
 
         /** The key in language.yml. */
         public String key() {
@@ -47,6 +48,21 @@ public final class Texts {
             out = out.replace("{" + namesAndValues[i] + "}", namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
         }
         return out;
+    }
+
+    /** Why a message did not go through, in words for the person it was for. */
+    public String reason(Delivery failed) {
+        if (failed.status() == Delivery.Status.UNAVAILABLE) {
+            return get(Text.REASON_UNAVAILABLE);
+        }
+        if (failed.notInChannel()) {
+            return get(Text.REASON_NOT_IN_CHANNEL);
+        }
+        return switch (String.valueOf(failed.error())) {
+            case "is_archived" -> get(Text.REASON_ARCHIVED);
+            case "msg_too_long", "invalid_blocks" -> get(Text.REASON_TOO_LONG);
+            default -> get(Text.REASON_OTHER, "error", failed.error());
+        };
     }
 
     /** The keys a language.yml lacks, so content that would leave Attest speechless is refused at load. */

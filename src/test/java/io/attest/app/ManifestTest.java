@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.slack.api.Slack;
 import io.attest.knowledge.Fixtures;
 import io.attest.slack.SlackRoutes;
-import io.attest.slack.SlackWebApi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +24,10 @@ import org.junit.jupiter.api.Test;
 class ManifestTest {
 
     private final JsonNode manifest = read();
+    /** Nothing listens on port 9 of 127.0.0.1: no test here reaches the Web API. */
     private final Wiring.Parts parts = Wiring.parts(Config.fromEnvironment(Map.of()), ManifestTest::fixture,
-            new SlackWebApi(Slack.getInstance(), "xoxb-unused"), "UBOT");
-    private final SlackRoutes routes = Wiring.slackApp(parts);
+            "http://127.0.0.1:9/api/", "xoxb-unused");
+    private final SlackRoutes routes = Wiring.slackApp(parts, "UBOT");
 
     @AfterEach
     void stop() {
@@ -82,7 +81,10 @@ class ManifestTest {
     void theBotHasExactlyTheScopesItsSurfacesNeed() {
         Set<String> scopes = new LinkedHashSet<>();
         manifest.path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
-        assertEquals(Set.of("commands", "chat:write", "app_mentions:read", "im:history", "im:write"), scopes);
+        // history in every kind of conversation: the Web API client looks for a post that may have arrived before
+        // sending it again (conversations.history and .replies).
+        assertEquals(Set.of("commands", "chat:write", "app_mentions:read", "im:history", "im:write",
+                "channels:history", "groups:history", "mpim:history"), scopes);
     }
 
     @Test

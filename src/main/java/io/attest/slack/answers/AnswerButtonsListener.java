@@ -11,6 +11,7 @@ import io.attest.knowledge.Reply;
 import io.attest.slack.AfterAck;
 import io.attest.slack.Asker;
 import io.attest.slack.BlockKit;
+import io.attest.slack.Delivery;
 import io.attest.slack.Payloads;
 import io.attest.slack.SlackMessage;
 import io.attest.slack.SlackWebApi;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
 
 /**
  * The buttons under answers: Share in channel, related topics and "Did you mean…", Show topics.
- * Each acks at once and does its Web API work afterwards.
+ * Each acks at once and does its Web API work afterwards; when that fails, the clicker is told privately.
  */
 public final class AnswerButtonsListener {
 
@@ -50,24 +51,25 @@ public final class AnswerButtonsListener {
         if (user == null || channel == null || responseUrl == null) {
             return ctx.ack();
         }
-        afterAck.submit("sharing an answer", null, Asker.viaResponseUrl(user, channel, responseUrl), job -> {
+        Asker asker = Asker.viaResponseUrl(user, channel, responseUrl);
+        afterAck.submit("sharing an answer", null, asker, job -> {
             Optional<Reply> reply = kb.get().answer(intentId);
             if (reply.isEmpty()) {
-                api.respond(responseUrl, renderer.gone().toEphemeralJson().put("replace_original", false));
+                afterAck.tellPrivately(job, asker, renderer.gone());
                 return;
             }
             SlackMessage shared = renderer.shared(reply.get(), user);
-            SlackWebApi.Posted posted = api.postMessage(channel, null, shared);
-            if (!posted.ok() && posted.notInChannel()) {
+            Delivery posted = api.postMessage(job, channel, null, shared);
+            if (posted.notInChannel()) {
                 // The bot is not a member here; the interaction's response_url can still post for the person.
                 ObjectNode inChannel = shared.toJson().put("response_type", "in_channel").put("replace_original", false);
-                posted = new SlackWebApi.Posted(api.respond(responseUrl, inChannel), null, null);
+                posted = api.respond(job, responseUrl, inChannel);
             }
-            if (posted.ok()) {
-                api.respond(responseUrl, BlockKit.JSON.createObjectNode().put("delete_original", true));
-            } else {
-                api.respond(responseUrl, renderer.notice(texts.get(Text.SHARE_FAILED_SUMMARY),
-                        texts.get(Text.SHARE_FAILED, "reason", posted.error())).toEphemeralJson().put("replace_original", false));
+            if (posted.delivered()) {
+                api.respond(job, responseUrl, BlockKit.JSON.createObjectNode().put("delete_original", true));
+            } else if (posted.worthTelling()) {
+                afterAck.tellPrivately(job, asker, renderer.notice(texts.get(Text.SHARE_FAILED_SUMMARY),
+                        texts.get(Text.SHARE_FAILED, "reason", texts.reason(posted))));
             }
         });
         return ctx.ack();
@@ -84,16 +86,22 @@ public final class AnswerButtonsListener {
         if (responseUrl == null) {
             return ctx.ack();
         }
-        afterAck.submit("showing an answer", null, Asker.viaResponseUrl(Payloads.user(payload), channel, responseUrl), job -> {
+        Asker asker = Asker.viaResponseUrl(Payloads.user(payload), channel, responseUrl);
+        afterAck.submit("showing an answer", null, asker, job -> {
             Optional<Reply> reply = kb.get().answer(intentId);
             if (ephemeral || message == null || channel == null || reply.isEmpty()) {
                 SlackMessage shown = reply.map(r -> renderer.reply(r, Audience.ASKER_ONLY)).orElseGet(renderer::gone);
-                api.respond(responseUrl, shown.toEphemeralJson().put("replace_original", ephemeral && reply.isPresent()));
+                api.respond(job, responseUrl, shown.toEphemeralJson().put("replace_original", ephemeral && reply.isPresent()));
                 return;
             }
             boolean direct = channel.startsWith("D");
             String thread = message.getThreadTs() != null ? message.getThreadTs() : direct ? null : message.getTs();
-            api.postMessage(channel, thread, renderer.reply(reply.get(), direct ? Audience.DIRECT : Audience.CHANNEL));
+            Delivery posted = api.postMessage(job, channel, thread, renderer.reply(reply.get(), direct ? Audience.DIRECT : Audience.CHANNEL));
+            if (posted.worthTelling()) {
+                // The thread would not take it: the person who clicked still gets the answer, privately.
+                afterAck.tellPrivately(job, asker, renderer.withNote(renderer.reply(reply.get(), Audience.CHANNEL),
+                        texts.get(Text.THREAD_FALLBACK, "reason", texts.reason(posted))));
+            }
         });
         return ctx.ack();
     }
@@ -104,8 +112,8 @@ public final class AnswerButtonsListener {
         if (responseUrl == null) {
             return ctx.ack();
         }
-        afterAck.submit("showing topics", null, Asker.viaResponseUrl(Payloads.user(payload), Payloads.channel(payload), responseUrl), job ->
-                api.respond(responseUrl, renderer.topics().toEphemeralJson().put("replace_original", false)));
+        Asker asker = Asker.viaResponseUrl(Payloads.user(payload), Payloads.channel(payload), responseUrl);
+        afterAck.submit("showing topics", null, asker, job -> afterAck.tellPrivately(job, asker, renderer.topics()));
         return ctx.ack();
     }
 }

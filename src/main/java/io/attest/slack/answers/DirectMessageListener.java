@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
 import io.attest.slack.AfterAck;
 import io.attest.slack.Asker;
+import io.attest.slack.Delivery;
 import io.attest.slack.SlackText;
 import io.attest.slack.SlackWebApi;
 import io.attest.slack.Texts.Text;
@@ -42,8 +43,11 @@ public final class DirectMessageListener implements BoltEventHandler<MessageEven
             afterAck.submit("starting a triage", payload.getEventId(), asker,
                     job -> triage.start(job, event.getChannel(), event.getUser(), ask.text(), asker));
         } else {
-            afterAck.submit("answering a direct message", payload.getEventId(), asker, job -> api.postMessage(
-                    event.getChannel(), event.getThreadTs(), replies.to(ask, Audience.DIRECT, Text.USAGE_DIRECT)));
+            afterAck.submit("answering a direct message", payload.getEventId(), asker, job -> {
+                Delivery answer = api.postMessage(job, event.getChannel(), event.getThreadTs(),
+                        replies.to(ask, Audience.DIRECT, Text.USAGE_DIRECT));
+                afterAck.tellAboutFailure(job, asker, answer, Text.REPLY_FAILED);
+            });
         }
         return ctx.ack();
     }

@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import io.attest.slack.AfterAck;
 import io.attest.slack.Asker;
+import io.attest.slack.Delivery;
 import io.attest.slack.SlackText;
 import io.attest.slack.SlackWebApi;
 import io.attest.slack.Texts.Text;
@@ -42,8 +43,10 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
             afterAck.submit("starting a triage", payload.getEventId(), asker,
                     job -> triage.start(job, event.getChannel(), event.getUser(), ask.text(), asker));
         } else {
-            afterAck.submit("answering a mention", payload.getEventId(), asker,
-                    job -> api.postMessage(event.getChannel(), thread, replies.to(ask, Audience.CHANNEL, Text.USAGE_MENTION)));
+            afterAck.submit("answering a mention", payload.getEventId(), asker, job -> {
+                Delivery answer = api.postMessage(job, event.getChannel(), thread, replies.to(ask, Audience.CHANNEL, Text.USAGE_MENTION));
+                afterAck.tellAboutFailure(job, asker, answer, Text.REPLY_FAILED);
+            });
         }
         return ctx.ack();
     }

@@ -138,6 +138,13 @@ public final class MessageRenderer {
         return new SlackMessage(texts.get(Text.TOPIC_GONE_SUMMARY), BlockKit.blocks().add(BlockKit.section(texts.get(Text.TOPIC_GONE))));
     }
 
+    /** The message with a context line on top, saying why it comes this way. */
+    SlackMessage withNote(SlackMessage message, String mrkdwn) {
+        ArrayNode blocks = BlockKit.blocks().add(BlockKit.context(mrkdwn));
+        message.blocks().forEach(blocks::add);
+        return new SlackMessage(message.text(), blocks);
+    }
+
     /** A one-line notice, in a message of its own. */
     SlackMessage notice(String summary, String mrkdwn) {
         return new SlackMessage(summary, BlockKit.blocks().add(BlockKit.section(mrkdwn)));

@@ -107,9 +107,7 @@ final class TriageMessages {
         return texts.get(Text.TRIAGE_INVITE, "who", state.forWhom().isEmpty() ? "" : " " + state.forWhom());
     }
 
-    String startFailed(String reason) {
-        return texts.get(Text.TRIAGE_START_FAILED, "reason", reason);
-    }
+
 
     private String summary(Recommendation r) {
         TriageContent content = content();

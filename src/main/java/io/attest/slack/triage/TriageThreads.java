@@ -8,12 +8,14 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.Message;
 import io.attest.slack.AfterAck;
 import io.attest.slack.Asker;
+import io.attest.slack.Delivery;
 import io.attest.slack.EventDeduplicator;
 import io.attest.slack.Job;
 import io.attest.slack.Payloads;
 import io.attest.slack.SlackMessage;
 import io.attest.slack.SlackWebApi;
 import io.attest.slack.Texts;
+import io.attest.slack.Texts.Text;
 import io.attest.triage.Recommendation;
 import io.attest.triage.TriageEngine;
 import io.attest.triage.TriageQuestion;
@@ -62,14 +64,19 @@ public final class TriageThreads {
      */
     public void start(Job job, String channel, String userId, String forWhom, Asker asker) throws Exception {
         TriageState blank = new TriageState(forWhom, userId, "", Map.of(), 0);
-        SlackWebApi.Posted root = api.postMessage(channel, null, messages.root(blank, null));
-        if (!root.ok()) {
-            tellPrivately(asker, root.notInChannel()
-                    ? messages.invite(blank) : messages.startFailed(root.error()));
+        Delivery root = api.postMessage(job, channel, null, messages.root(blank, null));
+        if (root.notInChannel()) {
+            afterAck.tellPrivately(job, asker, messages.notice(messages.invite(blank)));
+            return;
+        }
+        if (!root.delivered()) {
+            afterAck.tellAboutFailure(job, asker, root, Text.TRIAGE_START_FAILED);
             return;
         }
         TriageState state = new TriageState(forWhom, userId, root.ts(), Map.of(), 0);
-        api.postMessage(channel, root.ts(), messages.question(engine().nextQuestion(state.answers()).orElseThrow(), state));
+        Delivery first = api.postMessage(job, channel, root.ts(),
+                messages.question(engine().nextQuestion(state.answers()).orElseThrow(), state));
+        afterAck.tellAboutFailure(job, asker, first, Text.TRIAGE_START_FAILED);
     }
 
     /** "Start triage" under help or a decline. */
@@ -126,14 +133,14 @@ public final class TriageThreads {
                 // A value Attest never put on a button (unknown question or answer): nothing to record.
                 return;
             }
-            api.update(channel, messageTs, messages.answered(asked, answer, user, decoded.get()));
+            api.update(job, channel, messageTs, messages.answered(asked, answer, user, decoded.get()));
             Optional<TriageQuestion> next = engine().nextQuestion(state.answers());
             if (next.isPresent()) {
-                api.postMessage(channel, state.rootTs(), messages.question(next.get(), state));
+                api.postMessage(job, channel, state.rootTs(), messages.question(next.get(), state));
             } else {
                 Recommendation r = engine().decide(state.answers());
-                api.postMessage(channel, state.rootTs(), messages.recommendation(r, state));
-                api.update(channel, state.rootTs(), messages.root(state, r));
+                api.postMessage(job, channel, state.rootTs(), messages.recommendation(r, state));
+                api.update(job, channel, state.rootTs(), messages.root(state, r));
             }
         });
         return ctx.ack();
@@ -157,7 +164,7 @@ public final class TriageThreads {
             } catch (IllegalArgumentException e) {
                 return;
             }
-            api.update(channel, messageTs, messages.question(q, before.get().without(key)));
+            api.update(job, channel, messageTs, messages.question(q, before.get().without(key)));
         });
         return ctx.ack();
     }
@@ -171,12 +178,4 @@ public final class TriageThreads {
         return message.getBlocks().stream().noneMatch(b -> (TriageActions.QUESTION_BLOCK + key).equals(b.getBlockId()));
     }
 
-    private void tellPrivately(Asker asker, String text) throws Exception {
-        SlackMessage message = messages.notice(text);
-        if (asker.responseUrl() != null) {
-            api.respond(asker.responseUrl(), message.toEphemeralJson().put("replace_original", false));
-        } else {
-            api.postEphemeral(asker.channel(), asker.user(), asker.threadTs(), message);
-        }
-    }
 }
