@@ -30,11 +30,11 @@ public final class AfterAck {
      * @param correlationId Slack's event_id when there is one; null for a fresh id
      * @param asker         who to tell about a refusal; null when the caller tells them itself (in its ack)
      */
-    public Admission submit(String what, String correlationId, Asker asker, WorkQueue.Task task) {
+    public Admission submit(JobKind what, String correlationId, Asker asker, WorkQueue.Task task) {
         String id = correlationId != null ? correlationId : newCorrelationId();
         Admission admission = work.submit(what, id, task);
         if (!admission.accepted() && asker != null && asker.reachable()) {
-            notices.submit("telling the asker that " + what + " was refused", id,
+            notices.submit(JobKind.TELLING_THE_ASKER_IT_WAS_REFUSED, id,
                     job -> tellPrivately(job, asker, refusal(admission)));
         }
         return admission;
@@ -52,10 +52,18 @@ public final class AfterAck {
      * @param line a text with a {@code {reason}} placeholder
      */
     public void tellAboutFailure(Job job, Asker asker, Delivery failed, Text line) throws InterruptedException {
-        if (!failed.worthTelling() || failed.tokenRefused() && asker.responseUrl() == null || !asker.reachable()) {
-            return;
+        String notice = failureNotice(asker, failed, line);
+        if (notice != null) {
+            tellPrivately(job, asker, notice);
         }
-        tellPrivately(job, asker, texts.get(line, "reason", texts.reason(failed)));
+    }
+
+    /** The line {@link #tellAboutFailure} would send, or null when there is nothing to say or no way to say it. */
+    public String failureNotice(Asker asker, Delivery failed, Text line) {
+        if (!failed.worthTelling() || failed.tokenRefused() && asker.responseUrl() == null || !asker.reachable()) {
+            return null;
+        }
+        return texts.get(line, "reason", texts.reason(failed));
     }
 
     /** A one-line message only the asker sees. */

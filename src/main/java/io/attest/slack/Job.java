@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Job {
 
-    private final String what;
+    private final JobKind what;
     private final String correlationId;
     private final Instant acceptedAt;
     private final Instant deadline;
     private final AtomicReference<Instant> cutoff;
 
-    Job(String what, String correlationId, Instant acceptedAt, Instant deadline, AtomicReference<Instant> cutoff) {
+    Job(JobKind what, String correlationId, Instant acceptedAt, Instant deadline, AtomicReference<Instant> cutoff) {
         this.what = what;
         this.correlationId = correlationId;
         this.acceptedAt = acceptedAt;
@@ -25,11 +25,11 @@ public final class Job {
     }
 
     /** A job run outside any queue (start-up checks, tests). */
-    public static Job standalone(String what, String correlationId, Instant deadline) {
+    public static Job standalone(JobKind what, String correlationId, Instant deadline) {
         return new Job(what, correlationId, Instant.now(), deadline, new AtomicReference<>());
     }
 
-    public String what() {
+    public JobKind what() {
         return what;
     }
 

@@ -83,10 +83,10 @@ public final class WorkQueue implements AutoCloseable {
     /**
      * Takes on a job, or refuses it at once; a refusal is logged and counted here, and the caller tells the person.
      *
-     * @param what          what the job does, for the logs ("answering a mention")
+     * @param what          what the job does, for the logs
      * @param correlationId ties the job's log lines together (Slack's event_id where there is one)
      */
-    public Admission submit(String what, String correlationId, Task task) {
+    public Admission submit(JobKind what, String correlationId, Task task) {
         Instant now = clock.instant();
         Job job = new Job(what, correlationId, now, now.plus(deadline), cutoff);
         if (!accepting) {

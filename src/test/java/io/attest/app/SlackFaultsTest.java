@@ -104,7 +104,7 @@ class SlackFaultsTest {
 
     static Stream<Surface> surfacesThatPost() {
         return Stream.of(Surface.MENTION, Surface.DIRECT_MESSAGE, Surface.SOC_TRIAGE, Surface.SHARE,
-                Surface.RELATED_TOPIC_IN_A_THREAD);
+                Surface.RELATED_TOPIC_IN_A_THREAD, Surface.TRIAGE_CLICK);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,6 +117,7 @@ class SlackFaultsTest {
         Call told = slack.await(c -> c.done() && (c.method().equals("chat.postEphemeral") && channel.equals(c.param("channel"))
                 || c.method().equals("response_url") && c.responseUrlId().endsWith("-" + channel)), 1).get(0);
         assertTrue(told.allText().contains("the channel is archived"), told.allText());
+        slack.settle();
         assertEquals(1, logs.problems(surface.method + " failed: is_archived").size(), "logged once");
         assertTrue(logs.problems(surface.method + " failed: is_archived").get(0).getFormattedMessage().matches(".*\\[[A-Za-z0-9-]+\\]$"),
                 "with the job's correlation id");

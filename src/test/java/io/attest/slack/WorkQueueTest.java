@@ -35,7 +35,7 @@ class WorkQueueTest {
     @Test
     void aJobMayKeepTryingUntilTheDeadlineCountedFromWhenItWasAccepted() throws Exception {
         AtomicReference<Job> seen = new AtomicReference<>();
-        queue.submit("answering a mention", "Ev1", seen::set);
+        queue.submit(JobKind.ANSWERING_A_MENTION, "Ev1", seen::set);
         queue.drain(20, TimeUnit.SECONDS);
         assertEquals(NOW.plusSeconds(60), seen.get().deadline());
         assertEquals("Ev1", seen.get().correlationId());
@@ -44,13 +44,13 @@ class WorkQueueTest {
     @Test
     void workWaitsForAThreadUpToTheQueuesCapacity() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
-        assertEquals(Admission.ACCEPTED, queue.submit("one", "c1", job -> {
+        assertEquals(Admission.ACCEPTED, queue.submit(JobKind.CHECKING, "c1", job -> {
             started.countDown();
             release.await();
         }));
         assertTrue(started.await(20, TimeUnit.SECONDS));
-        assertEquals(Admission.ACCEPTED, queue.submit("two", "c2", job -> release.await()));
-        assertEquals(Admission.ACCEPTED, queue.submit("three", "c3", job -> release.await()));
+        assertEquals(Admission.ACCEPTED, queue.submit(JobKind.CHECKING, "c2", job -> release.await()));
+        assertEquals(Admission.ACCEPTED, queue.submit(JobKind.CHECKING, "c3", job -> release.await()));
         assertEquals(new WorkQueue.Stats(1, 2, 2, 1, 0), queue.stats());
     }
 
@@ -60,9 +60,9 @@ class WorkQueueTest {
         @Test
         void newWorkIsRefusedLoggedOnceAndCounted() {
             for (int i = 0; i < 3; i++) {
-                queue.submit("holding", "h" + i, job -> release.await());
+                queue.submit(JobKind.CHECKING, "h" + i, job -> release.await());
             }
-            assertEquals(Admission.FULL, queue.submit("answering a mention", "Ev9", job -> { }));
+            assertEquals(Admission.FULL, queue.submit(JobKind.ANSWERING_A_MENTION, "Ev9", job -> { }));
             assertEquals(1, queue.stats().refused());
             assertEquals(1, logs.problems("Refused answering a mention [Ev9]", "queue is full").size());
         }
@@ -70,13 +70,13 @@ class WorkQueueTest {
         @Test
         void afterADrainBeginsNewWorkIsRefusedAsStopping() throws Exception {
             queue.drain(20, TimeUnit.SECONDS);
-            assertEquals(Admission.STOPPING, queue.submit("answering a mention", "Ev10", job -> { }));
+            assertEquals(Admission.STOPPING, queue.submit(JobKind.ANSWERING_A_MENTION, "Ev10", job -> { }));
             assertEquals(1, logs.problems("Refused answering a mention [Ev10]", "shutting down").size());
         }
 
         @Test
         void aJobThatThrowsIsLoggedWithItsWholeStackTrace() throws Exception {
-            queue.submit("answering a mention", "Ev11", job -> {
+            queue.submit(JobKind.ANSWERING_A_MENTION, "Ev11", job -> {
                 throw new IllegalStateException("a bug");
             });
             queue.drain(20, TimeUnit.SECONDS);

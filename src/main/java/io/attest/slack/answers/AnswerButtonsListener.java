@@ -10,6 +10,7 @@ import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Reply;
 import io.attest.slack.AfterAck;
 import io.attest.slack.Asker;
+import io.attest.slack.JobKind;
 import io.attest.slack.BlockKit;
 import io.attest.slack.Delivery;
 import io.attest.slack.Payloads;
@@ -52,7 +53,7 @@ public final class AnswerButtonsListener {
             return ctx.ack();
         }
         Asker asker = Asker.viaResponseUrl(user, channel, responseUrl);
-        afterAck.submit("sharing an answer", null, asker, job -> {
+        afterAck.submit(JobKind.SHARING_AN_ANSWER, null, asker, job -> {
             Optional<Reply> reply = kb.get().answer(intentId);
             if (reply.isEmpty()) {
                 afterAck.tellPrivately(job, asker, renderer.gone());
@@ -87,7 +88,7 @@ public final class AnswerButtonsListener {
             return ctx.ack();
         }
         Asker asker = Asker.viaResponseUrl(Payloads.user(payload), channel, responseUrl);
-        afterAck.submit("showing an answer", null, asker, job -> {
+        afterAck.submit(JobKind.SHOWING_AN_ANSWER, null, asker, job -> {
             Optional<Reply> reply = kb.get().answer(intentId);
             if (ephemeral || message == null || channel == null || reply.isEmpty()) {
                 SlackMessage shown = reply.map(r -> renderer.reply(r, Audience.ASKER_ONLY)).orElseGet(renderer::gone);
@@ -113,7 +114,7 @@ public final class AnswerButtonsListener {
             return ctx.ack();
         }
         Asker asker = Asker.viaResponseUrl(Payloads.user(payload), Payloads.channel(payload), responseUrl);
-        afterAck.submit("showing topics", null, asker, job -> afterAck.tellPrivately(job, asker, renderer.topics()));
+        afterAck.submit(JobKind.SHOWING_TOPICS, null, asker, job -> afterAck.tellPrivately(job, asker, renderer.topics()));
         return ctx.ack();
     }
 }

@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
 import io.attest.slack.AfterAck;
 import io.attest.slack.Asker;
+import io.attest.slack.JobKind;
 import io.attest.slack.Delivery;
 import io.attest.slack.SlackText;
 import io.attest.slack.SlackWebApi;
@@ -40,10 +41,10 @@ public final class DirectMessageListener implements BoltEventHandler<MessageEven
         Ask ask = Ask.parse(SlackText.typed(event.getText()));
         Asker asker = Asker.inChannel(event.getUser(), event.getChannel(), event.getThreadTs());
         if (ask.kind() == Ask.Kind.TRIAGE) {
-            afterAck.submit("starting a triage", payload.getEventId(), asker,
+            afterAck.submit(JobKind.STARTING_A_TRIAGE, payload.getEventId(), asker,
                     job -> triage.start(job, event.getChannel(), event.getUser(), ask.text(), asker));
         } else {
-            afterAck.submit("answering a direct message", payload.getEventId(), asker, job -> {
+            afterAck.submit(JobKind.ANSWERING_A_DIRECT_MESSAGE, payload.getEventId(), asker, job -> {
                 Delivery answer = api.postMessage(job, event.getChannel(), event.getThreadTs(),
                         replies.to(ask, Audience.DIRECT, Text.USAGE_DIRECT));
                 afterAck.tellAboutFailure(job, asker, answer, Text.REPLY_FAILED);

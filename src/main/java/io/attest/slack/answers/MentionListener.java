@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import io.attest.slack.AfterAck;
 import io.attest.slack.Asker;
+import io.attest.slack.JobKind;
 import io.attest.slack.Delivery;
 import io.attest.slack.SlackText;
 import io.attest.slack.SlackWebApi;
@@ -40,10 +41,10 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
         Ask ask = Ask.parse(SlackText.typed(event.getText()));
         Asker asker = Asker.inChannel(event.getUser(), event.getChannel(), thread);
         if (ask.kind() == Ask.Kind.TRIAGE) {
-            afterAck.submit("starting a triage", payload.getEventId(), asker,
+            afterAck.submit(JobKind.STARTING_A_TRIAGE, payload.getEventId(), asker,
                     job -> triage.start(job, event.getChannel(), event.getUser(), ask.text(), asker));
         } else {
-            afterAck.submit("answering a mention", payload.getEventId(), asker, job -> {
+            afterAck.submit(JobKind.ANSWERING_A_MENTION, payload.getEventId(), asker, job -> {
                 Delivery answer = api.postMessage(job, event.getChannel(), thread, replies.to(ask, Audience.CHANNEL, Text.USAGE_MENTION));
                 afterAck.tellAboutFailure(job, asker, answer, Text.REPLY_FAILED);
             });

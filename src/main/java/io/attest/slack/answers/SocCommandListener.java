@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.attest.slack.AfterAck;
 import io.attest.slack.Asker;
+import io.attest.slack.JobKind;
 import io.attest.slack.SlackText;
 import io.attest.slack.WorkQueue.Admission;
 
@@ -36,7 +37,7 @@ public final class SocCommandListener implements SlashCommandHandler {
         if (ask.kind() == Ask.Kind.TRIAGE) {
             Asker asker = Asker.viaResponseUrl(payload.getUserId(), payload.getChannelId(), payload.getResponseUrl());
             // No notice on refusal: the ack itself tells the person, at no cost.
-            Admission admission = afterAck.submit("starting a triage", null, null, job -> triage.start(
+            Admission admission = afterAck.submit(JobKind.STARTING_A_TRIAGE, null, null, job -> triage.start(
                     job, payload.getChannelId(), payload.getUserId(), ask.text(), asker));
             return admission.accepted() ? ctx.ack() : replies.privateNotice(afterAck.refusal(admission));
         }
