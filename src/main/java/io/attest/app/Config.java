@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param workQueue    answers that may wait for a thread before new ones are refused ({@code ATTEST_WORK_QUEUE})
  * @param slackDeadline how long one answer may keep retrying Slack's Web API ({@code ATTEST_SLACK_DEADLINE})
  * @param slackTimeout  how long one Web API attempt may take ({@code ATTEST_SLACK_TIMEOUT})
+ * @param shutdownGrace how long a shutdown may spend finishing accepted work ({@code ATTEST_SHUTDOWN_GRACE}); inside
+ *                      the 30 s most platforms allow between SIGTERM and SIGKILL
  */
 record Config(String signingSecret, String botToken, int port, String slackApiUrl, String intentsFolder,
-              int workThreads, int workQueue, Duration slackDeadline, Duration slackTimeout) {
+              int workThreads, int workQueue, Duration slackDeadline, Duration slackTimeout, Duration shutdownGrace) {
 
     static final int DEFAULT_PORT = 3000;
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
@@ -32,7 +34,8 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
                 count(env, "ATTEST_WORK_THREADS", 8),
                 count(env, "ATTEST_WORK_QUEUE", 200),
                 duration(env, "ATTEST_SLACK_DEADLINE", Duration.ofSeconds(60)),
-                duration(env, "ATTEST_SLACK_TIMEOUT", Duration.ofSeconds(10)));
+                duration(env, "ATTEST_SLACK_TIMEOUT", Duration.ofSeconds(10)),
+                duration(env, "ATTEST_SHUTDOWN_GRACE", Duration.ofSeconds(25)));
     }
 
     /** Without both Slack credentials Attest runs in local mode. */
@@ -101,7 +104,7 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
     @Override
     public String toString() {
         return "Config[port=" + port + ", slackApiUrl=" + slackApiUrl + ", intents=" + intentsFolder
-                + ", workThreads=" + workThreads + ", workQueue=" + workQueue + ", slackDeadline=" + slackDeadline + ", slackTimeout=" + slackTimeout
+                + ", workThreads=" + workThreads + ", workQueue=" + workQueue + ", slackDeadline=" + slackDeadline + ", slackTimeout=" + slackTimeout + ", shutdownGrace=" + shutdownGrace
                 + ", signingSecret=" + (signingSecret == null ? "unset" : "set")
                 + ", botToken=" + (botToken == null ? "unset" : "set") + "]";
     }

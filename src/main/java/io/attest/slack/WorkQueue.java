@@ -3,6 +3,8 @@ package io.attest.slack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +49,13 @@ public final class WorkQueue implements AutoCloseable {
     /** How the queue is doing, for /healthz. */
     public record Stats(int threads, int capacity, int waiting, int running, long refused) {
     }
+
+    /** A job accepted but not finished when a shutdown's grace period ended. */
+    public record Unfinished(Job job, boolean started) {
+    }
+
+    /** How long jobs cut off at the end of a grace period get to unwind before they are reported unfinished. */
+    private static final Duration UNWIND = Duration.ofSeconds(2);
 
     private final String name;
     private final int threads;
@@ -115,11 +124,33 @@ public final class WorkQueue implements AutoCloseable {
         return why;
     }
 
-    /** Waits for work already accepted, so a test or a shutdown does not cut an answer off. */
-    public boolean drain(long timeout, TimeUnit unit) throws InterruptedException {
+    /** Takes no new work from now on: it is refused as {@link Admission#STOPPING}. */
+    public void stopAccepting() {
         accepting = false;
+    }
+
+    /**
+     * Stops taking work, and finishes what was accepted until {@code cutoff}, which becomes every job's deadline.
+     * What is still waiting or running then is stopped: {@code abandon} cuts in-flight calls short.
+     *
+     * @return the jobs that did not finish, waiting ones included; empty when everything finished
+     */
+    public List<Unfinished> finish(Instant cutoff, Runnable abandon) throws InterruptedException {
+        accepting = false;
+        this.cutoff.set(cutoff);
         executor.shutdown();
-        return executor.awaitTermination(timeout, unit);
+        long left = Duration.between(clock.instant(), cutoff).toMillis();
+        if (executor.awaitTermination(Math.max(0, left), TimeUnit.MILLISECONDS)) {
+            return List.of();
+        }
+        List<Unfinished> unfinished = new ArrayList<>();
+        running.forEach(job -> unfinished.add(new Unfinished(job, true)));
+        for (Runnable never : executor.shutdownNow()) {
+            unfinished.add(new Unfinished(((Queued) never).job, false));
+        }
+        abandon.run();
+        executor.awaitTermination(UNWIND.toMillis(), TimeUnit.MILLISECONDS);
+        return unfinished;
     }
 
     @Override
@@ -144,8 +175,8 @@ public final class WorkQueue implements AutoCloseable {
             try {
                 task.run(job);
             } catch (InterruptedException e) {
+                // Only a shutdown interrupts a job, and finish() reports every job it stops.
                 Thread.currentThread().interrupt();
-                LOG.warn("{} was stopped before it finished", job);
             } catch (Exception e) {
                 // Not a Slack failure (those are logged where they happen) but a bug: keep the whole trace.
                 LOG.error("{} failed", job, e);

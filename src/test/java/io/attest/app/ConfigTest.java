@@ -33,11 +33,13 @@ class ConfigTest {
     }
 
     @Test
-    void theWorkQueueHasEightThreadsRoomForTwoHundredAndAMinuteOfRetriesUnlessToldOtherwise() {
+    void defaultsSuitAPlatformThatGivesThirtySecondsBetweenSigtermAndSigkill() {
         Config defaults = Config.fromEnvironment(Map.of());
         assertEquals(8, defaults.workThreads());
         assertEquals(200, defaults.workQueue());
         assertEquals(java.time.Duration.ofSeconds(60), defaults.slackDeadline());
+        assertEquals(java.time.Duration.ofSeconds(10), defaults.slackTimeout());
+        assertEquals(java.time.Duration.ofSeconds(25), defaults.shutdownGrace(), "inside the 30 s most platforms give");
         Config tuned = Config.fromEnvironment(Map.of("ATTEST_WORK_THREADS", "2", "ATTEST_WORK_QUEUE", "50",
                 "ATTEST_SLACK_DEADLINE", "90s"));
         assertEquals(2, tuned.workThreads());
@@ -54,7 +56,8 @@ class ConfigTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"ATTEST_WORK_THREADS, 0", "ATTEST_WORK_THREADS, many", "ATTEST_WORK_QUEUE, -5",
-            "ATTEST_SLACK_DEADLINE, soon", "ATTEST_SLACK_DEADLINE, 0s", "ATTEST_SLACK_DEADLINE, 5h"})
+            "ATTEST_SLACK_DEADLINE, soon", "ATTEST_SLACK_DEADLINE, 0s", "ATTEST_SLACK_DEADLINE, 5h",
+            "ATTEST_SLACK_TIMEOUT, -1", "ATTEST_SHUTDOWN_GRACE, 25 seconds"})
     void aValueThatCannotBeReadStopsStartUpNamingTheVariable(String name, String value) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(name, value)));
         assertTrue(e.getMessage().startsWith(name), e.getMessage());
