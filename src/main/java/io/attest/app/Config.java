@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  * @param slackTimeout  how long one Web API attempt may take ({@code ATTEST_SLACK_TIMEOUT})
  * @param shutdownGrace how long a shutdown may spend finishing accepted work ({@code ATTEST_SHUTDOWN_GRACE}); inside
  *                      the 30 s most platforms allow between SIGTERM and SIGKILL
+ * @param startupTimeout how long start-up keeps asking Slack to confirm the token while Slack cannot say
+ *                      ({@code ATTEST_STARTUP_TIMEOUT})
  */
 record Config(String signingSecret, String botToken, int port, String slackApiUrl, String intentsFolder,
-              int workThreads, int workQueue, Duration slackDeadline, Duration slackTimeout, Duration shutdownGrace) {
+              int workThreads, int workQueue, Duration slackDeadline, Duration slackTimeout, Duration shutdownGrace,
+              Duration startupTimeout) {
 
     static final int DEFAULT_PORT = 3000;
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
@@ -35,7 +38,8 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
                 count(env, "ATTEST_WORK_QUEUE", 200),
                 duration(env, "ATTEST_SLACK_DEADLINE", Duration.ofSeconds(60)),
                 duration(env, "ATTEST_SLACK_TIMEOUT", Duration.ofSeconds(10)),
-                duration(env, "ATTEST_SHUTDOWN_GRACE", Duration.ofSeconds(25)));
+                duration(env, "ATTEST_SHUTDOWN_GRACE", Duration.ofSeconds(25)),
+                duration(env, "ATTEST_STARTUP_TIMEOUT", Duration.ofMinutes(2)));
     }
 
     /** Without both Slack credentials Attest runs in local mode. */
@@ -104,7 +108,7 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
     @Override
     public String toString() {
         return "Config[port=" + port + ", slackApiUrl=" + slackApiUrl + ", intents=" + intentsFolder
-                + ", workThreads=" + workThreads + ", workQueue=" + workQueue + ", slackDeadline=" + slackDeadline + ", slackTimeout=" + slackTimeout + ", shutdownGrace=" + shutdownGrace
+                + ", workThreads=" + workThreads + ", workQueue=" + workQueue + ", slackDeadline=" + slackDeadline + ", slackTimeout=" + slackTimeout + ", shutdownGrace=" + shutdownGrace + ", startupTimeout=" + startupTimeout
                 + ", signingSecret=" + (signingSecret == null ? "unset" : "set")
                 + ", botToken=" + (botToken == null ? "unset" : "set") + "]";
     }

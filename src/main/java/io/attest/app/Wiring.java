@@ -69,7 +69,7 @@ final class Wiring {
     private static Service startForSlack(Config config, long started) throws Exception {
         Content content = Content.load(ContentLocation.intentsFolder(config));
         Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken());
-        String botUserId = confirmToken(parts.api());
+        String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
         SlackRoutes routes = slackApp(parts, botUserId);
         SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()));
         WebServer web = new WebServer(events, parts.health(), null, cfg -> { }).start(config.port());
@@ -90,7 +90,7 @@ final class Wiring {
         LocalSlack localSlack = LocalSlack.start();
         LocalConsole console = new LocalConsole(base, localSlack, secret, watcher::problems);
         Parts parts = parts(config, watcher::current, localSlack.apiUrl(), LOCAL_TOKEN);
-        SlackRoutes routes = slackApp(parts, confirmToken(parts.api()));
+        SlackRoutes routes = slackApp(parts, StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock()));
         SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(secret, parts.clock()));
         WebServer web = new WebServer(events, parts.health(), "127.0.0.1", console::routes).start(port);
         watcher.start();
@@ -142,16 +142,6 @@ final class Wiring {
         routes.action(TriageActions.CHANGE, triage::onChange);
         routes.action(TriageActions.RESTART, triage::onRestart);
         return routes;
-    }
-
-    /** auth.test once at start-up: Slack must accept the token, and it tells Attest its own user id. */
-    private static String confirmToken(SlackWebApi api) throws Exception {
-        SlackWebApi.AuthCheck check = api.authTest();
-        if (check.verdict() != SlackWebApi.AuthCheck.Verdict.CONFIRMED) {
-            throw new StartupException("Slack rejected SLACK_BOT_TOKEN: " + check.error()
-                    + ". Check the bot token of your Slack app and try again.");
-        }
-        return check.userId();
     }
 
     private static long since(long started) {

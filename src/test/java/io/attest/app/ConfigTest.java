@@ -40,6 +40,7 @@ class ConfigTest {
         assertEquals(java.time.Duration.ofSeconds(60), defaults.slackDeadline());
         assertEquals(java.time.Duration.ofSeconds(10), defaults.slackTimeout());
         assertEquals(java.time.Duration.ofSeconds(25), defaults.shutdownGrace(), "inside the 30 s most platforms give");
+        assertEquals(java.time.Duration.ofMinutes(2), defaults.startupTimeout());
         Config tuned = Config.fromEnvironment(Map.of("ATTEST_WORK_THREADS", "2", "ATTEST_WORK_QUEUE", "50",
                 "ATTEST_SLACK_DEADLINE", "90s"));
         assertEquals(2, tuned.workThreads());
