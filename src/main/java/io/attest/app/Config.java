@@ -1,15 +1,31 @@
 package io.attest.app;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Everything Attest reads from the environment, read once at start-up.
- * {@link #toString()} never shows the secret or the token.
+ * Everything Attest reads from the environment, read once at start-up. A value that cannot be read stops start-up
+ * with one line naming the variable. {@link #toString()} never shows the secret or the token.
+ *
+ * @param workThreads  threads answering after the ack ({@code ATTEST_WORK_THREADS})
+ * @param workQueue    answers that may wait for a thread before new ones are refused ({@code ATTEST_WORK_QUEUE})
+ * @param slackDeadline how long one answer may keep retrying Slack's Web API ({@code ATTEST_SLACK_DEADLINE})
+ * @param slackTimeout  how long one Web API attempt may take ({@code ATTEST_SLACK_TIMEOUT})
+ * @param shutdownGrace how long a shutdown may spend finishing accepted work ({@code ATTEST_SHUTDOWN_GRACE}); inside
+ *                      the 30 s most platforms allow between SIGTERM and SIGKILL
+ * @param startupTimeout how long start-up keeps asking Slack to confirm the token while Slack cannot say
+ *                      ({@code ATTEST_STARTUP_TIMEOUT})
  */
-record Config(String signingSecret, String botToken, int port, String slackApiUrl, String intentsFolder) {
+record Config(String signingSecret, String botToken, int port, String slackApiUrl, String intentsFolder,
+              int workThreads, int workQueue, Duration slackDeadline, Duration slackTimeout, Duration shutdownGrace,
+              Duration startupTimeout) {
 
     static final int DEFAULT_PORT = 3000;
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
 
     static Config fromEnvironment(Map<String, String> env) {
         return new Config(
@@ -17,7 +33,13 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
                 blankToNull(env.get("SLACK_BOT_TOKEN")),
                 port(env.get("PORT")),
                 blankToNull(env.get("SLACK_API_URL")),
-                blankToNull(env.get("ATTEST_INTENTS")));
+                blankToNull(env.get("ATTEST_INTENTS")),
+                count(env, "ATTEST_WORK_THREADS", 8),
+                count(env, "ATTEST_WORK_QUEUE", 200),
+                duration(env, "ATTEST_SLACK_DEADLINE", Duration.ofSeconds(60)),
+                duration(env, "ATTEST_SLACK_TIMEOUT", Duration.ofSeconds(10)),
+                duration(env, "ATTEST_SHUTDOWN_GRACE", Duration.ofSeconds(25)),
+                duration(env, "ATTEST_STARTUP_TIMEOUT", Duration.ofMinutes(2)));
     }
 
     /** Without both Slack credentials Attest runs in local mode. */
@@ -27,10 +49,6 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
 
     Optional<String> apiUrl() {
         return Optional.ofNullable(slackApiUrl);
-    }
-
-    Config withPort(int newPort) {
-        return new Config(signingSecret, botToken, newPort, slackApiUrl, intentsFolder);
     }
 
     private static int port(String value) {
@@ -48,6 +66,41 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
         }
     }
 
+    private static int count(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 1 || n > 100_000) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number from 1 to 100000, not '" + value + "'");
+        }
+    }
+
+    /** "25", "25s", "500ms" or "2m"; a bare number is seconds. */
+    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalArgumentException(name + " must be a duration such as 25s, 500ms or 2m, not '" + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
@@ -55,6 +108,7 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
     @Override
     public String toString() {
         return "Config[port=" + port + ", slackApiUrl=" + slackApiUrl + ", intents=" + intentsFolder
+                + ", workThreads=" + workThreads + ", workQueue=" + workQueue + ", slackDeadline=" + slackDeadline + ", slackTimeout=" + slackTimeout + ", shutdownGrace=" + shutdownGrace + ", startupTimeout=" + startupTimeout
                 + ", signingSecret=" + (signingSecret == null ? "unset" : "set")
                 + ", botToken=" + (botToken == null ? "unset" : "set") + "]";
     }

@@ -50,7 +50,8 @@ public final class Main {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         return switch (command) {
             case "serve" -> {
-                Server.start(config, rest.contains("--local"));
+                Service service = Wiring.start(config, rest.contains("--local"));
+                Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "attest-shutdown"));
                 yield 0;
             }
             case "ask" -> AskCommand.run(rest, stdin, out, Content.load(ContentLocation.intentsFolder(config)).kb());

@@ -1,5 +1,6 @@
 package io.attest.app;
 
+import io.attest.knowledge.InvalidKnowledgeBaseException;
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Problem;
 import java.io.IOException;
@@ -18,6 +19,13 @@ final class ValidateCommand {
         Path dir = args.isEmpty() ? ContentLocation.checkoutOrConfigured(config) : Path.of(args.get(0));
         List<String> problems = new ArrayList<>();
         KnowledgeBase.validate(dir).stream().map(Problem::toString).forEach(problems::add);
+        if (problems.isEmpty()) {
+            try {
+                Content.slackTextProblems(KnowledgeBase.load(dir)).stream().map(Problem::toString).forEach(problems::add);
+            } catch (InvalidKnowledgeBaseException e) {
+                e.problems().stream().map(Problem::toString).forEach(problems::add);
+            }
+        }
         problems.addAll(Content.triageProblems(dir));
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println(dir + "/" + p));

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,8 +27,9 @@ import java.util.regex.Pattern;
 
 /**
  * The local console: a page that looks like a Slack channel, and the glue behind it. What the person types or
- * clicks becomes a Slack-shaped request, signed with this process's secret and sent to Attest's own
- * {@code /slack/events}; the bot's replies arrive through {@link LocalSlackApi}. There is no second way of answering.
+ * clicks becomes a Slack-shaped request ({@link SlackRequests}), signed with this process's secret and sent to
+ * Attest's own {@code /slack/events}; the bot's replies arrive in the workspace of {@link LocalSlack}, the same
+ * Slack stand-in the tests use. There is no second way of answering.
  */
 public final class LocalConsole {
 
@@ -38,8 +38,8 @@ public final class LocalConsole {
     private static final Map<String, String> ASSETS = Map.of(
             "/", "index.html", "/console/console.js", "console.js", "/console/console.css", "console.css");
 
-    private final LocalWorkspace workspace = new LocalWorkspace();
-    private final LocalSlackApi api;
+    private final LocalWorkspace workspace;
+    private final LocalSlack slack;
     private final String eventsUrl;
     private final SlackSignatureVerifier signer;
     private final Supplier<List<String>> problems;
@@ -50,12 +50,14 @@ public final class LocalConsole {
 
     /**
      * @param baseUrl  this server's own address, http://127.0.0.1:PORT
+     * @param slack    the workspace the bot's Web API calls go to
      * @param secret   the signing secret generated for this process
      * @param problems validation problems of the content being edited, shown on the page
      */
-    public LocalConsole(String baseUrl, String secret, Supplier<List<String>> problems) {
+    public LocalConsole(String baseUrl, LocalSlack slack, String secret, Supplier<List<String>> problems) {
         this.baseUrl = baseUrl;
-        this.api = new LocalSlackApi(workspace, baseUrl);
+        this.slack = slack;
+        this.workspace = slack.workspace();
         this.eventsUrl = baseUrl + "/slack/events";
         this.signer = new SlackSignatureVerifier(secret, Clock.systemUTC());
         this.problems = problems;
@@ -63,13 +65,7 @@ public final class LocalConsole {
         ASSETS.values().forEach(name -> assets.put(name, resource(name)));
     }
 
-    /** The base URL the bot's Web API client must use in local mode. */
-    public String apiUrl() {
-        return api.apiUrl();
-    }
-
     public void routes(JavalinConfig config) {
-        api.routes(config);
         ASSETS.forEach((path, name) -> config.routes.get(path, ctx -> ctx
                 .contentType(contentType(name)).header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'")
@@ -107,11 +103,9 @@ public final class LocalConsole {
         if (text.startsWith("/soc")) {
             String args = text.substring(4).strip();
             workspace.post(channel, thread, LocalWorkspace.USER, text, null, LocalWorkspace.USER);
-            String responseUrl = api.responseUrl(new LocalSlackApi.ResponseTarget(channel, LocalWorkspace.USER, null, true, thread));
-            String form = "token=local&team_id=T0LOCAL&team_domain=local&channel_id=" + channel + "&channel_name=general"
-                    + "&user_id=" + LocalWorkspace.USER + "&user_name=you&command=" + enc("/soc") + "&text=" + enc(args)
-                    + "&api_app_id=A0LOCAL&response_url=" + enc(responseUrl) + "&trigger_id=local";
-            HttpResponse<String> ack = deliver(form, "application/x-www-form-urlencoded");
+            String responseUrl = slack.responseUrl(new LocalSlack.ResponseTarget(channel, LocalWorkspace.USER, null, true, thread));
+            HttpResponse<String> ack = deliver(SlackRequests.slashCommand(args, channel, LocalWorkspace.USER, responseUrl),
+                    "application/x-www-form-urlencoded");
             if (ack.statusCode() == 200 && ack.body().startsWith("{")) {
                 JsonNode reply = JSON.readTree(ack.body());
                 workspace.post(channel, thread, LocalWorkspace.BOT, reply.path("text").asText(""), reply.get("blocks"),
@@ -120,15 +114,13 @@ public final class LocalConsole {
         } else {
             String ts = workspace.post(channel, thread, LocalWorkspace.USER, text, null, null);
             String slackText = MENTION.matcher(slackEncode(text)).replaceAll("<@" + LocalWorkspace.BOT + ">");
-            ObjectNode event = JSON.createObjectNode().put("user", LocalWorkspace.USER).put("text", slackText)
-                    .put("ts", ts).put("channel", channel).put("event_ts", ts);
-            if (thread != null) {
-                event.put("thread_ts", thread);
-            }
+            String eventId = "Ev0LOCAL" + events.incrementAndGet();
             if (channel.equals(LocalWorkspace.DM)) {
-                deliver(envelope(event.put("type", "message").put("channel_type", "im")).toString(), "application/json");
+                deliver(SlackRequests.event(eventId, SlackRequests.directMessage(channel, LocalWorkspace.USER, slackText, ts, thread)),
+                        "application/json");
             } else if (MENTION.matcher(text).find()) {
-                deliver(envelope(event.put("type", "app_mention")).toString(), "application/json");
+                deliver(SlackRequests.event(eventId, SlackRequests.mention(channel, LocalWorkspace.USER, slackText, ts, thread)),
+                        "application/json");
             }
         }
         ctx.status(202).contentType("application/json").result("{\"ok\":true}");
@@ -148,33 +140,13 @@ public final class LocalConsole {
         }
         LocalWorkspace.Message message = found.get();
         boolean ephemeral = message.visibleTo() != null;
-        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0LOCAL")
-                .put("token", "local").put("trigger_id", "local")
-                .put("response_url", api.responseUrl(new LocalSlackApi.ResponseTarget(
-                        channel, LocalWorkspace.USER, message.ts(), ephemeral, message.threadTs())));
-        payload.putObject("team").put("id", "T0LOCAL").put("domain", "local");
-        payload.putObject("user").put("id", LocalWorkspace.USER).put("username", "you").put("team_id", "T0LOCAL");
-        payload.putObject("channel").put("id", channel).put("name", channel.equals(LocalWorkspace.DM) ? "directmessage" : "general");
-        ObjectNode container = payload.putObject("container").put("type", "message").put("channel_id", channel)
-                .put("message_ts", message.ts()).put("is_ephemeral", ephemeral);
-        if (message.threadTs() != null) {
-            container.put("thread_ts", message.threadTs());
-        }
-        if (!ephemeral) {
-            ObjectNode m = payload.putObject("message").put("type", "message").put("ts", message.ts())
-                    .put("user", message.user()).put("text", message.text());
-            if (message.threadTs() != null) {
-                m.put("thread_ts", message.threadTs());
-            }
-            m.set("blocks", message.blocks());
-        }
-        ObjectNode action = payload.putArray("actions").addObject().put("type", "button")
-                .put("action_id", body.path("action_id").asText()).put("block_id", body.path("block_id").asText())
-                .put("action_ts", message.ts());
-        if (body.path("value").isTextual()) {
-            action.put("value", body.path("value").asText());
-        }
-        deliver("payload=" + enc(payload.toString()), "application/x-www-form-urlencoded");
+        String responseUrl = slack.responseUrl(new LocalSlack.ResponseTarget(
+                channel, LocalWorkspace.USER, message.ts(), ephemeral, message.threadTs()));
+        String value = body.path("value").isTextual() ? body.path("value").asText() : null;
+        String payload = SlackRequests.blockAction(new SlackRequests.Click(body.path("action_id").asText(),
+                body.path("block_id").asText(), value, channel, LocalWorkspace.USER, responseUrl, message.ts(),
+                message.threadTs(), ephemeral, message.user(), message.text(), message.blocks()));
+        deliver(payload, "application/x-www-form-urlencoded");
         ctx.status(202).contentType("application/json").result("{\"ok\":true}");
     }
 
@@ -209,14 +181,6 @@ public final class LocalConsole {
         return null;
     }
 
-    private ObjectNode envelope(ObjectNode event) {
-        ObjectNode body = JSON.createObjectNode().put("token", "local").put("team_id", "T0LOCAL").put("api_app_id", "A0LOCAL")
-                .put("type", "event_callback").put("event_id", "Ev0LOCAL" + events.incrementAndGet())
-                .put("event_time", System.currentTimeMillis() / 1000);
-        body.set("event", event);
-        return body;
-    }
-
     /** Signs and posts to /slack/events, as Slack would. */
     private HttpResponse<String> deliver(String body, String contentType) throws IOException, InterruptedException {
         String ts = Long.toString(System.currentTimeMillis() / 1000);
@@ -232,10 +196,6 @@ public final class LocalConsole {
     /** Slack escapes these three in message text; the bot decodes them. */
     private static String slackEncode(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String contentType(String name) {

@@ -6,66 +6,66 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Small builders for Block Kit JSON; messages are plain Jackson trees, so tests compare them as JSON. */
-final class BlockKit {
+public final class BlockKit {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private BlockKit() {
     }
 
-    static ArrayNode blocks() {
+    public static ArrayNode blocks() {
         return NODES.arrayNode();
     }
 
-    static ObjectNode header(String text) {
+    public static ObjectNode header(String text) {
         ObjectNode block = NODES.objectNode().put("type", "header");
         block.set("text", plain(text));
         return block;
     }
 
-    static ObjectNode section(String mrkdwn) {
+    public static ObjectNode section(String mrkdwn) {
         ObjectNode block = NODES.objectNode().put("type", "section");
         block.set("text", mrkdwn(mrkdwn));
         return block;
     }
 
-    static ObjectNode context(String mrkdwn) {
+    public static ObjectNode context(String mrkdwn) {
         ObjectNode block = NODES.objectNode().put("type", "context");
         block.putArray("elements").add(mrkdwn(mrkdwn));
         return block;
     }
 
-    static ObjectNode divider() {
+    public static ObjectNode divider() {
         return NODES.objectNode().put("type", "divider");
     }
 
-    static ObjectNode actions(String blockId) {
+    public static ObjectNode actions(String blockId) {
         ObjectNode block = NODES.objectNode().put("type", "actions").put("block_id", blockId);
         block.putArray("elements");
         return block;
     }
 
-    static ObjectNode button(String text, String actionId, String value) {
+    public static ObjectNode button(String text, String actionId, String value) {
         ObjectNode button = NODES.objectNode().put("type", "button").put("action_id", actionId);
         button.set("text", plain(text));
         return value == null ? button : button.put("value", value);
     }
 
-    static ObjectNode primary(ObjectNode button) {
+    public static ObjectNode primary(ObjectNode button) {
         return button.put("style", "primary");
     }
 
-    static ObjectNode mrkdwn(String text) {
+    public static ObjectNode mrkdwn(String text) {
         return NODES.objectNode().put("type", "mrkdwn").put("text", text);
     }
 
-    static ObjectNode plain(String text) {
+    public static ObjectNode plain(String text) {
         return NODES.objectNode().put("type", "plain_text").put("text", text).put("emoji", true);
     }
 
     /** Cuts text to a limit at a word boundary, marking the cut, so a long value never breaks a message. */
-    static String fit(String text, int limit) {
+    public static String fit(String text, int limit) {
         if (text.length() <= limit) {
             return text;
         }

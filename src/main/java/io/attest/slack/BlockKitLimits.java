@@ -5,21 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Slack's Block Kit limits (DESIGN, "Slack surfaces"); {@link #violations} lists every one a message breaks. */
-final class BlockKitLimits {
+public final class BlockKitLimits {
 
-    static final int MAX_BLOCKS = 50;
-    static final int MAX_SECTION_TEXT = 3000;
-    static final int MAX_HEADER_TEXT = 150;
-    static final int MAX_BUTTON_TEXT = 75;
-    static final int MAX_BUTTON_VALUE = 2000;
-    static final int MAX_ID = 255;
-    static final int MAX_CONTEXT_ELEMENTS = 10;
-    static final int MAX_ACTION_ELEMENTS = 25;
+    public static final int MAX_BLOCKS = 50;
+    public static final int MAX_SECTION_TEXT = 3000;
+    public static final int MAX_HEADER_TEXT = 150;
+    public static final int MAX_BUTTON_TEXT = 75;
+    public static final int MAX_BUTTON_VALUE = 2000;
+    public static final int MAX_ID = 255;
+    public static final int MAX_CONTEXT_ELEMENTS = 10;
+    public static final int MAX_ACTION_ELEMENTS = 25;
 
     private BlockKitLimits() {
     }
 
-    static List<String> violations(JsonNode blocks) {
+    public static List<String> violations(JsonNode blocks) {
         List<String> problems = new ArrayList<>();
         if (blocks == null || !blocks.isArray()) {
             problems.add("blocks is not an array");

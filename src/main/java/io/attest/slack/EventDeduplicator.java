@@ -10,21 +10,21 @@ import java.util.Map;
  * Remembers the event_ids already handled, so an event Slack delivers again (a retry after a slow ack, or a
  * duplicate) is acknowledged without a second answer. Bounded in size and age: Slack retries within minutes.
  */
-final class EventDeduplicator {
+public final class EventDeduplicator {
 
     private final int capacity;
     private final Duration memory;
     private final Clock clock;
     private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
 
-    EventDeduplicator(int capacity, Duration memory, Clock clock) {
+    public EventDeduplicator(int capacity, Duration memory, Clock clock) {
         this.capacity = capacity;
         this.memory = memory;
         this.clock = clock;
     }
 
     /** True the first time an id is offered; false for every repeat within the memory window. */
-    synchronized boolean firstTime(String eventId) {
+    public synchronized boolean firstTime(String eventId) {
         if (eventId == null || eventId.isEmpty()) {
             return true;
         }

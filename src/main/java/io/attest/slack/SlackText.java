@@ -3,7 +3,7 @@ package io.attest.slack;
 import java.util.regex.Pattern;
 
 /** Turns Slack's message markup back into what the person typed. */
-final class SlackText {
+public final class SlackText {
 
     private static final Pattern MENTION = Pattern.compile("<[@!#][^>]*>");
     /** Links arrive as {@code <url|label>} or {@code <url>}; keep what the person saw. */
@@ -13,7 +13,7 @@ final class SlackText {
     }
 
     /** Without user mentions (the "@attest" itself), with links as their labels and entities decoded. */
-    static String typed(String slackText) {
+    public static String typed(String slackText) {
         if (slackText == null) {
             return "";
         }

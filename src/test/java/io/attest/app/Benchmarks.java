@@ -2,7 +2,7 @@ package io.attest.app;
 
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.slack.SlackSignatureVerifier;
-import io.attest.testing.FakeSlackApi;
+import io.attest.local.LocalSlack;
 import io.attest.testing.SlackPayloads;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -80,7 +80,7 @@ public final class Benchmarks {
     }
 
     private static void acks(int requests) throws Exception {
-        try (FakeSlackApi slack = new FakeSlackApi()) {
+        try (LocalSlack slack = LocalSlack.start()) {
             // Attest runs as its real jar in its own JVM, like the Bolt baselines; Slack's Web API is faked.
             List<Process> started = new ArrayList<>();
             java.util.Map<String, Integer> targets = new java.util.LinkedHashMap<>();

@@ -33,6 +33,39 @@ class ConfigTest {
     }
 
     @Test
+    void defaultsSuitAPlatformThatGivesThirtySecondsBetweenSigtermAndSigkill() {
+        Config defaults = Config.fromEnvironment(Map.of());
+        assertEquals(8, defaults.workThreads());
+        assertEquals(200, defaults.workQueue());
+        assertEquals(java.time.Duration.ofSeconds(60), defaults.slackDeadline());
+        assertEquals(java.time.Duration.ofSeconds(10), defaults.slackTimeout());
+        assertEquals(java.time.Duration.ofSeconds(25), defaults.shutdownGrace(), "inside the 30 s most platforms give");
+        assertEquals(java.time.Duration.ofMinutes(2), defaults.startupTimeout());
+        Config tuned = Config.fromEnvironment(Map.of("ATTEST_WORK_THREADS", "2", "ATTEST_WORK_QUEUE", "50",
+                "ATTEST_SLACK_DEADLINE", "90s"));
+        assertEquals(2, tuned.workThreads());
+        assertEquals(50, tuned.workQueue());
+        assertEquals(java.time.Duration.ofSeconds(90), tuned.slackDeadline());
+    }
+
+    @Test
+    void durationsReadAsSecondsMillisecondsOrMinutes() {
+        assertEquals(java.time.Duration.ofSeconds(25), Config.fromEnvironment(Map.of("ATTEST_SLACK_DEADLINE", "25")).slackDeadline());
+        assertEquals(java.time.Duration.ofMillis(500), Config.fromEnvironment(Map.of("ATTEST_SLACK_DEADLINE", "500ms")).slackDeadline());
+        assertEquals(java.time.Duration.ofMinutes(2), Config.fromEnvironment(Map.of("ATTEST_SLACK_DEADLINE", "2m")).slackDeadline());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"ATTEST_WORK_THREADS, 0", "ATTEST_WORK_THREADS, many", "ATTEST_WORK_QUEUE, -5",
+            "ATTEST_SLACK_DEADLINE, soon", "ATTEST_SLACK_DEADLINE, 0s", "ATTEST_SLACK_DEADLINE, 5h",
+            "ATTEST_SLACK_TIMEOUT, -1", "ATTEST_SHUTDOWN_GRACE, 25 seconds"})
+    void aValueThatCannotBeReadStopsStartUpNamingTheVariable(String name, String value) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(name, value)));
+        assertTrue(e.getMessage().startsWith(name), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
     void printingTheConfigNeverShowsTheSecretOrTheToken() {
         String printed = Config.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "s3cr3t-value", "SLACK_BOT_TOKEN", "xoxb-secret-token")).toString();
         assertFalse(printed.contains("s3cr3t-value"));

@@ -41,7 +41,7 @@ class ConsoleBrowserTest {
 
     private static ConsoleBrowser browser;
 
-    private Server server;
+    private Service server;
     private Path intentsCopy;
     private ConsolePage page;
 
@@ -82,7 +82,7 @@ class ConsoleBrowserTest {
                 browser.pageErrors();
             }
             if (server != null) {
-                server.stop();
+                server.shutdown();
             }
             ConsoleBrowser.deleteQuietly(intentsCopy);
         }
@@ -90,7 +90,7 @@ class ConsoleBrowserTest {
 
     /** Starts Attest in local mode on a free port with this intents folder and opens its console. */
     private ConsolePage open(Path intents) throws Exception {
-        server = Server.start(new Config(null, null, 0, null, intents.toString()), true);
+        server = Wiring.start(TestConfigs.local(intents), true);
         page = new ConsolePage(browser.driver).open(server.port());
         return page;
     }
@@ -247,8 +247,8 @@ class ConsoleBrowserTest {
                 """;
         // The bot's own Web API, as the bot reaches it in local mode.
         HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/local/api/chat.postMessage"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                        URI.create(server.localSlack().orElseThrow().apiUrl() + "chat.postMessage"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Bearer xoxb-local")
                 .POST(HttpRequest.BodyPublishers.ofString("channel=C0LOCAL&text=fallback&blocks="
                         + URLEncoder.encode(blocks, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(posted.body().contains("\"ok\":true"), posted.body());

@@ -6,33 +6,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.attest.knowledge.Fixtures;
-import io.attest.testing.FakeSlackApi;
-import io.attest.testing.FakeSlackApi.Call;
+import io.attest.local.LocalSlack;
+import io.attest.local.LocalSlack.Call;
+import io.attest.local.LocalSlack.Fault;
 import io.attest.testing.SignedClient;
 import io.attest.testing.SlackPayloads;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** A whole guided triage thread, driven only by signed button clicks, against a fake Slack Web API. */
 class TriageThreadTest {
 
     private static final String CHANNEL = "CDEALS";
-    private FakeSlackApi slack;
-    private Server server;
+    private LocalSlack slack;
+    private Service server;
     private SignedClient client;
     private String rootTs;
 
     @BeforeEach
     void start() throws Exception {
-        slack = new FakeSlackApi();
+        slack = LocalSlack.start();
         boot();
     }
 
     @AfterEach
     void stop() {
-        server.stop();
+        server.shutdown();
         slack.close();
     }
 
@@ -61,7 +63,7 @@ class TriageThreadTest {
         startTriage("Acme");
         answer("financial_impact", "yes", "U1");
         answer("customer_data", "no", "U1");
-        server.stop();
+        server.shutdown();
         boot();
         answer("requester", "auditor", "U1");
         answer("first_audit_soon", "no", "U1");
@@ -117,7 +119,7 @@ class TriageThreadTest {
         Call answered = current(q1.ts());
         client.post(SlackPayloads.click(answered.blocks(), q1.ts(), rootTs, "triage_change", CHANNEL, "U2",
                 slack.responseUrl("chg")));
-        Call reopened = slack.await(c -> c.method().equals("chat.update") && c.ts().equals(q1.ts())
+        Call reopened = slack.await(c -> c.method().equals("chat.update") && q1.ts().equals(c.ts())
                 && c.allText().contains("triage_answer:financial_impact:no"), 1).get(0);
         assertTrue(reopened.allText().contains("Not sure"));
     }
@@ -139,19 +141,68 @@ class TriageThreadTest {
         answer("customer_data", "unsure", "U1");
         answer("requester", "unknown", "U1");
         answer("first_audit_soon", "yes", "U1");
-        slack.await(c -> c.method().equals("chat.update") && c.ts().equals(rootTs), 1);
+        slack.await(c -> c.method().equals("chat.update") && rootTs.equals(c.ts()), 1);
         for (Call c : slack.settle()) {
             if (c.method().startsWith("chat.")) {
-                assertEquals(List.of(), io.attest.slack.BlockKitLimitsAccess.violations(c.blocks()), c.toString());
+                assertEquals(List.of(), io.attest.slack.BlockKitLimits.violations(c.blocks()), c.toString());
             }
         }
     }
 
-    private void boot() throws Exception {
-        Config config = new Config(SlackEndpointTest.SECRET, SlackEndpointTest.TOKEN, 0, slack.apiUrl(),
-                Fixtures.fixtureIntents().toString());
-        server = Server.start(config, false);
-        client = new SignedClient(server.port(), SlackEndpointTest.SECRET);
+    @Nested
+    class WhenAClickFails {
+
+        @Test
+        void aClickWhoseUpdateSlackRefusedIsToldAndCanBeClickedAgain() throws Exception {
+            startTriage("Acme");
+            Call q1 = latestQuestion();
+            slack.fail("chat.update", Fault.notOk("cant_update_message"));
+            client.post(SlackPayloads.click(q1.blocks(), q1.ts(), rootTs, "triage_answer:financial_impact:yes", CHANNEL, "U2",
+                    slack.responseUrl("first")));
+            Call told = slack.await(c -> c.method().equals("response_url") && "first".equals(c.responseUrlId()), 1).get(0);
+            assertTrue(told.allText().contains("didn't go through"), told.allText());
+            assertEquals(0, slack.settle().stream().filter(questionFor("customer_data")::test).count(), "nothing went ahead");
+
+            answer("financial_impact", "yes", "U2");
+            slack.settle();
+            assertEquals(1, slack.calls().stream().filter(questionFor("customer_data")::test).count());
+        }
+
+        @Test
+        void aClickWhoseUpdateKeptFailingUntilTheDeadlineCanBeClickedAgainLater() throws Exception {
+            server.shutdown();
+            boot("ATTEST_SLACK_DEADLINE", "2s");
+            startTriage("Acme");
+            Call q1 = latestQuestion();
+            slack.fail("chat.update", Fault.status(503), 1000);
+            client.post(SlackPayloads.click(q1.blocks(), q1.ts(), rootTs, "triage_answer:financial_impact:no", CHANNEL, "U2",
+                    slack.responseUrl("outage")));
+            Call told = slack.await(c -> c.method().equals("response_url") && "outage".equals(c.responseUrlId()), 1).get(0);
+            assertTrue(told.allText().contains("Slack isn't answering right now"), told.allText());
+
+            slack.heal();
+            answer("financial_impact", "no", "U2");
+            assertEquals(1, slack.settle().stream().filter(questionFor("customer_data")::test).count());
+        }
+
+        @Test
+        void aSecondClickWhileTheFirstIsStillBeingPostedDoesNothing() throws Exception {
+            startTriage("Acme");
+            Call q1 = latestQuestion();
+            slack.fail("chat.update", Fault.delay(java.time.Duration.ofMillis(500)));
+            String click = SlackPayloads.click(q1.blocks(), q1.ts(), rootTs, "triage_answer:financial_impact:yes", CHANNEL,
+                    "U2", slack.responseUrl("d"));
+            client.post(click);
+            client.post(click);
+            slack.await(questionFor("customer_data"), 1);
+            assertEquals(1, slack.settle().stream().filter(questionFor("customer_data")::test).count());
+        }
+    }
+
+    private void boot(String... env) throws Exception {
+        Config config = TestConfigs.forSlack(slack, env);
+        server = Wiring.start(config, false);
+        client = new SignedClient(server.port(), TestConfigs.SECRET);
     }
 
     private void startTriage(String forWhom) throws Exception {
@@ -169,7 +220,7 @@ class TriageThreadTest {
         int postsBefore = slack.calls("chat.postMessage").size();
         assertEquals(200, client.post(SlackPayloads.click(question.blocks(), question.ts(), rootTs,
                 "triage_answer:" + key + ":" + value, CHANNEL, user, slack.responseUrl("a"))).statusCode());
-        Call updated = slack.await(c -> c.method().equals("chat.update") && c.ts().equals(question.ts())
+        Call updated = slack.await(c -> c.method().equals("chat.update") && question.ts().equals(c.ts())
                 && c.allText().contains("answered by"), 1).get(0);
         slack.await("chat.postMessage", postsBefore + 1);
         return updated;
@@ -199,7 +250,7 @@ class TriageThreadTest {
             assertTrue(card.allText().contains(categories), card.allText());
         }
         assertTrue(card.allText().contains("triage_restart"), "the card offers Start over");
-        JsonNode rootUpdate = slack.await(c -> c.method().equals("chat.update") && c.ts().equals(rootTs), 1).get(0).blocks();
+        JsonNode rootUpdate = slack.await(c -> c.method().equals("chat.update") && rootTs.equals(c.ts()), 1).get(0).blocks();
         assertTrue(rootUpdate.toString().contains(reports), "the root shows the outcome: " + rootUpdate);
     }
 }

@@ -37,6 +37,16 @@ class ValidateCommandTest {
         assertTrue(printed.contains("triage.yml"), "triage wording is validated too: " + printed);
     }
 
+    @Test
+    void aLanguageFileWithoutOneOfTheSlackTextsIsReported(@TempDir Path dir) throws Exception {
+        Fixtures.copyOfFixture(dir);
+        String language = Files.readString(dir.resolve("language.yml"));
+        Files.writeString(dir.resolve("language.yml"), language.replaceAll("(?m)^    share_button: .*\n", ""));
+        assertEquals(1, validate(dir));
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("language.yml: responses: 'share_button' is missing"), printed);
+    }
+
     private int validate(Path dir) throws Exception {
         return ValidateCommand.run(List.of(dir.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Config.fromEnvironment(Map.of()));

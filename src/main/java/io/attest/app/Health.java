@@ -1,0 +1,54 @@
+package io.attest.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attest.slack.WorkQueue;
+import java.util.function.IntSupplier;
+
+/**
+ * What {@code /healthz} reports: 200 while Attest can answer, 503 with the reason once it cannot, so the platform
+ * stops sending it traffic (and, for a refused token, an operator sees why without reading logs).
+ */
+final class Health {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A status code and the JSON body to answer with. */
+    record Report(int status, String json) {
+    }
+
+    private final IntSupplier intents;
+    private final WorkQueue work;
+    private volatile String tokenRefused;
+    private volatile boolean shuttingDown;
+
+    /** @param intents how many intents are loaded (read per request: local mode reloads content) */
+    Health(IntSupplier intents, WorkQueue work) {
+        this.intents = intents;
+        this.work = work;
+    }
+
+    /** Slack stopped accepting the bot token: nothing can be posted until it is replaced. */
+    void tokenRefused(String error) {
+        tokenRefused = error;
+    }
+
+    void shuttingDown() {
+        shuttingDown = true;
+    }
+
+    Report report() {
+        ObjectNode body = JSON.createObjectNode();
+        String problem = tokenRefused != null ? "Slack no longer accepts SLACK_BOT_TOKEN (" + tokenRefused + ")"
+                : shuttingDown ? "shutting down" : null;
+        body.put("status", problem == null ? "ok" : "unhealthy");
+        if (problem != null) {
+            body.put("reason", problem);
+        }
+        body.put("intents", intents.getAsInt());
+        WorkQueue.Stats s = work.stats();
+        body.putObject("work").put("threads", s.threads()).put("capacity", s.capacity()).put("waiting", s.waiting())
+                .put("running", s.running()).put("refused", s.refused());
+        return new Report(problem == null ? 200 : 503, body.toString());
+    }
+}

@@ -1,0 +1,162 @@
+package io.attest.app;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import io.attest.knowledge.KnowledgeBase;
+import io.attest.local.LocalConsole;
+import io.attest.local.LocalSlack;
+import io.attest.slack.AfterAck;
+import io.attest.slack.EventDeduplicator;
+import io.attest.slack.RepeatAndBotEventFilter;
+import io.attest.slack.SlackEventsHandler;
+import io.attest.slack.SlackRoutes;
+import io.attest.slack.SlackSignatureVerifier;
+import io.attest.slack.SlackWebApi;
+import io.attest.slack.Texts;
+import io.attest.slack.WorkQueue;
+import io.attest.slack.answers.ActionIds;
+import io.attest.slack.answers.AnswerButtonsListener;
+import io.attest.slack.answers.DirectMessageListener;
+import io.attest.slack.answers.MentionListener;
+import io.attest.slack.answers.MessageRenderer;
+import io.attest.slack.answers.Replies;
+import io.attest.slack.answers.SocCommandListener;
+import io.attest.slack.answers.TriageStarter;
+import io.attest.slack.triage.TriageActions;
+import io.attest.slack.triage.TriageThreads;
+import io.attest.triage.TriageEngine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one composition root: every part of a running Attest is built here, once, and handed to what needs it
+ * through constructors. Slack mode and local mode differ only in where content, credentials and the Web API
+ * come from.
+ */
+final class Wiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+    static final String LOCAL_TOKEN = "xoxb-local-mode";
+    /** Events remembered for retries: Slack retries three times within minutes. */
+    private static final Duration EVENT_MEMORY = Duration.ofMinutes(30);
+    private static final int EVENT_CAPACITY = 10_000;
+    /** Notices that work was refused are one quick call each, on a queue of their own so they still get through. */
+    private static final int NOTICE_CAPACITY = 100;
+    private static final Duration NOTICE_DEADLINE = Duration.ofSeconds(15);
+
+    private Wiring() {
+    }
+
+    /** Starts Attest and returns once it is listening. */
+    static Service start(Config config, boolean forceLocal) throws Exception {
+        long started = System.nanoTime();
+        return forceLocal || config.localMode() ? startLocal(config, started) : startForSlack(config, started);
+    }
+
+    private static Service startForSlack(Config config, long started) throws Exception {
+        Content content = Content.load(ContentLocation.intentsFolder(config));
+        Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken());
+        String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
+        SlackRoutes routes = slackApp(parts, botUserId);
+        SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()));
+        WebServer web = new WebServer(events, parts.health(), null, cfg -> { }).start(config.port());
+        LOG.info("Attest is listening on port {} for Slack at /slack/events — started in {} ms", web.port(), since(started));
+        return new Service(web, parts, config.shutdownGrace(), null, null);
+    }
+
+    /**
+     * Local mode: no Slack. The console page sends signed Slack-shaped requests to this same server, and the bot's
+     * Web API calls go to a local Slack workspace, so every answer takes the path it takes in Slack.
+     */
+    private static Service startLocal(Config config, long started) throws Exception {
+        Path dir = ContentLocation.checkoutOrConfigured(config);
+        ContentWatcher watcher = new ContentWatcher(dir, Content.load(dir));
+        int port = config.port() == 0 ? freePort() : config.port();
+        String base = "http://127.0.0.1:" + port;
+        String secret = randomSecret();
+        LocalSlack localSlack = LocalSlack.start();
+        LocalConsole console = new LocalConsole(base, localSlack, secret, watcher::problems);
+        Parts parts = parts(config, watcher::current, localSlack.apiUrl(), LOCAL_TOKEN);
+        SlackRoutes routes = slackApp(parts, StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock()));
+        SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(secret, parts.clock()));
+        WebServer web = new WebServer(events, parts.health(), "127.0.0.1", console::routes).start(port);
+        watcher.start();
+        LOG.info("Attest is running in local mode (no Slack credentials): open {}/ — started in {} ms", base, since(started));
+        return new Service(web, parts, config.shutdownGrace(), watcher, localSlack);
+    }
+
+    /** What the Slack listeners share, and what the running service needs to stop them; built once at start-up. */
+    record Parts(Supplier<Content> content, SlackWebApi api, WorkQueue work, WorkQueue notices, Health health, Clock clock) {
+    }
+
+    static Parts parts(Config config, Supplier<Content> content, String apiUrl, String token) {
+        Clock clock = Clock.systemUTC();
+        WorkQueue work = new WorkQueue("work", config.workThreads(), config.workQueue(), config.slackDeadline(), clock);
+        Health health = new Health(() -> content.get().kb().intents().size(), work);
+        return new Parts(content, new SlackWebApi(apiUrl, token, config.slackTimeout(), health::tokenRefused), work,
+                new WorkQueue("notices", 1, NOTICE_CAPACITY, NOTICE_DEADLINE, clock), health, clock);
+    }
+
+    /** The Bolt app with every Slack surface Attest answers on, each listener given what it needs. */
+    static SlackRoutes slackApp(Parts parts, String botUserId) {
+        // Bolt's default middleware is left out on purpose: the HTTP edge verifies signatures more strictly, the
+        // token is checked once at start-up (Bolt would call auth.test itself), and one middleware of ours skips
+        // repeats and bots without calling bots.info on the ack path.
+        App app = new App(AppConfig.builder().build(), new ArrayList<>());
+        app.use(new RepeatAndBotEventFilter(new EventDeduplicator(EVENT_CAPACITY, EVENT_MEMORY, parts.clock()), botUserId));
+        SlackRoutes routes = new SlackRoutes(app);
+
+        Supplier<KnowledgeBase> kb = () -> parts.content().get().kb();
+        Supplier<TriageEngine> triageEngine = () -> parts.content().get().triage();
+        Texts texts = new Texts(() -> kb.get().language());
+        AfterAck afterAck = new AfterAck(parts.work(), parts.notices(), parts.api(), texts);
+        TriageThreads triage = new TriageThreads(triageEngine, texts, parts.api(), afterAck, parts.clock());
+        TriageStarter starter = triage::start;
+        MessageRenderer renderer = new MessageRenderer(kb, texts, List.of(triage.startButton()));
+        Replies replies = new Replies(kb, renderer);
+
+        routes.command(SocCommandListener.COMMAND, new SocCommandListener(replies, starter, afterAck));
+        routes.event("app_mention", AppMentionEvent.class, new MentionListener(replies, parts.api(), afterAck, starter));
+        routes.event("message.im", MessageEvent.class, new DirectMessageListener(replies, parts.api(), afterAck, starter));
+
+        AnswerButtonsListener buttons = new AnswerButtonsListener(kb, renderer, parts.api(), afterAck, texts);
+        routes.action(ActionIds.SHARE_ANSWER, buttons::share);
+        routes.action(ActionIds.SHOW_ANSWER, buttons::showAnswer);
+        routes.action(ActionIds.SHOW_TOPICS, buttons::showTopics);
+
+        routes.action(TriageActions.START, triage::onStart);
+        routes.action(TriageActions.ANSWER, triage::onAnswer);
+        routes.action(TriageActions.CHANGE, triage::onChange);
+        routes.action(TriageActions.RESTART, triage::onRestart);
+        return routes;
+    }
+
+    private static long since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started).toMillis();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

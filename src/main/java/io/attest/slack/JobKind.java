@@ -1,0 +1,25 @@
+package io.attest.slack;
+
+import java.util.Locale;
+
+/** The kinds of work Attest does after an ack. Read as words, the names are what the logs call the work. */
+public enum JobKind {
+    ANSWERING_A_MENTION,
+    ANSWERING_A_DIRECT_MESSAGE,
+    SHARING_AN_ANSWER,
+    SHOWING_AN_ANSWER,
+    SHOWING_TOPICS,
+    STARTING_A_TRIAGE,
+    RESTARTING_A_TRIAGE,
+    RECORDING_A_TRIAGE_ANSWER,
+    REOPENING_A_TRIAGE_QUESTION,
+    /** Telling someone privately that their request was refused for want of room, or because Attest is stopping. */
+    TELLING_THE_ASKER_IT_WAS_REFUSED,
+    /** Anything run outside the work queue: start-up checks, tests. */
+    CHECKING;
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

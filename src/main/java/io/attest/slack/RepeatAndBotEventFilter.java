@@ -1,0 +1,54 @@
+package io.attest.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.response.Response;
+import java.io.IOException;
+
+/**
+ * The one Bolt middleware, registered once for every event: acknowledges, without running a listener, an event
+ * Slack delivers again (a retry after a slow ack, or a duplicate) and any message a bot wrote, Attest's own
+ * included. Listeners then never repeat these checks, and cannot get their order wrong.
+ */
+public final class RepeatAndBotEventFilter implements Middleware {
+
+    private final EventDeduplicator seen;
+    private final String botUserId;
+
+    /** @param botUserId Attest's own user id, from auth.test at start-up */
+    public RepeatAndBotEventFilter(EventDeduplicator seen, String botUserId) {
+        this.seen = seen;
+        this.botUserId = botUserId;
+    }
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+        if (req.getRequestType() != RequestType.Event) {
+            return chain.next(req);
+        }
+        JsonNode envelope = read(req.getRequestBodyAsString());
+        JsonNode event = envelope.path("event");
+        if (fromABot(event) || !seen.firstTime(text(envelope.path("event_id")))) {
+            return Response.ok();
+        }
+        return chain.next(req);
+    }
+
+    private boolean fromABot(JsonNode event) {
+        String user = text(event.path("user"));
+        return event.hasNonNull("bot_id") || "bot_message".equals(text(event.path("subtype")))
+                || user != null && user.equals(botUserId);
+    }
+
+    private static JsonNode read(String body) throws IOException {
+        JsonNode node = BlockKit.JSON.readTree(body);
+        return node == null ? BlockKit.JSON.createObjectNode() : node;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
+    }
+}

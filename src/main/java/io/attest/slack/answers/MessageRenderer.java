@@ -1,0 +1,166 @@
+package io.attest.slack.answers;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attest.knowledge.Intent;
+import io.attest.knowledge.KnowledgeBase;
+import io.attest.knowledge.Reply;
+import io.attest.knowledge.Suggestion;
+import io.attest.slack.BlockKit;
+import io.attest.slack.BlockKitLimits;
+import io.attest.slack.SlackMessage;
+import io.attest.slack.Texts;
+import io.attest.slack.Texts.Text;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Turns core results into Block Kit, in one place for every surface, so a /soc reply, a thread answer and a
+ * DM look alike. Every message it builds keeps Block Kit's limits.
+ */
+public final class MessageRenderer {
+
+    private static final int NOTIFICATION_CHARS = 150;
+
+    private final Supplier<KnowledgeBase> source;
+    private final Texts texts;
+    private final List<ObjectNode> triageEntry;
+
+    /**
+     * @param extraHelpButtons buttons other features add to help and declines (the triage start button)
+     */
+    public MessageRenderer(Supplier<KnowledgeBase> source, Texts texts, List<ObjectNode> extraHelpButtons) {
+        this.source = source;
+        this.texts = texts;
+        this.triageEntry = List.copyOf(extraHelpButtons);
+    }
+
+    SlackMessage reply(Reply reply, Audience audience) {
+        return switch (reply.kind()) {
+            case ANSWER -> answer(reply, audience, null);
+            case DID_YOU_MEAN -> didYouMean(reply);
+            case DECLINE, GREETING, EMPTY -> withHelpButtons(reply.text());
+        };
+    }
+
+    /** An answer someone shared into the channel from their private /soc reply. */
+    SlackMessage shared(Reply reply, String userId) {
+        return answer(reply, Audience.CHANNEL, userId);
+    }
+
+    /** @param usage how to use Attest on the surface the person is on */
+    SlackMessage help(Text usage) {
+        KnowledgeBase kb = source.get();
+        ArrayNode blocks = BlockKit.blocks();
+        blocks.add(BlockKit.section(BlockKit.fit(kb.language().response("help"), BlockKitLimits.MAX_SECTION_TEXT)));
+        blocks.add(BlockKit.context(texts.get(usage)));
+        blocks.add(helpActions());
+        return new SlackMessage(notification(kb.language().response("help")), blocks);
+    }
+
+    /** Everything Attest can answer, grouped by topic. */
+    SlackMessage topics() {
+        KnowledgeBase kb = source.get();
+        Map<String, StringBuilder> byTopic = new LinkedHashMap<>();
+        for (Intent intent : kb.answers()) {
+            byTopic.computeIfAbsent(intent.topic(), t -> new StringBuilder())
+                    .append("• ").append(intent.title()).append('\n');
+        }
+        ArrayNode blocks = BlockKit.blocks();
+        blocks.add(BlockKit.header(texts.get(Text.TOPICS_HEADER)));
+        // Leave room for the header and the closing context line.
+        int room = BlockKitLimits.MAX_BLOCKS - 2;
+        for (Map.Entry<String, StringBuilder> topic : byTopic.entrySet()) {
+            if (room-- == 0) {
+                break;
+            }
+            String text = "*" + kb.language().topicTitle(topic.getKey()) + "*\n" + topic.getValue().toString().strip();
+            blocks.add(BlockKit.section(BlockKit.fit(text, BlockKitLimits.MAX_SECTION_TEXT)));
+        }
+        blocks.add(BlockKit.context(texts.get(Text.TOPICS_FOOTER)));
+        return new SlackMessage(texts.get(Text.TOPICS_SUMMARY, "count", Integer.toString(kb.answers().size())), blocks);
+    }
+
+    private SlackMessage answer(Reply reply, Audience audience, String sharedBy) {
+        ArrayNode blocks = BlockKit.blocks();
+        blocks.add(BlockKit.section(BlockKit.fit(reply.text(), BlockKitLimits.MAX_SECTION_TEXT)));
+        if (reply.repNote() != null && audience != Audience.CHANNEL) {
+            blocks.add(BlockKit.context(BlockKit.fit(texts.get(Text.REP_NOTE, "note", reply.repNote()),
+                    BlockKitLimits.MAX_SECTION_TEXT)));
+        }
+        if (sharedBy != null) {
+            blocks.add(BlockKit.context(texts.get(Text.SHARED_BY, "user", sharedBy)));
+        }
+        if (audience == Audience.ASKER_ONLY && reply.intent() != null) {
+            ObjectNode share = BlockKit.actions("answer_share");
+            ((ArrayNode) share.get("elements")).add(
+                    BlockKit.primary(BlockKit.button(texts.get(Text.SHARE_BUTTON), ActionIds.SHARE_ANSWER, reply.intentId())));
+            blocks.add(share);
+        }
+        if (!reply.suggestions().isEmpty()) {
+            blocks.add(BlockKit.context(texts.get(Text.RELATED_TOPICS)));
+            ObjectNode related = BlockKit.actions("answer_related");
+            addAnswerButtons((ArrayNode) related.get("elements"), reply.suggestions());
+            blocks.add(related);
+        }
+        return new SlackMessage(notification(reply.text()), blocks);
+    }
+
+    private SlackMessage didYouMean(Reply reply) {
+        ArrayNode blocks = BlockKit.blocks();
+        blocks.add(BlockKit.section(source.get().language().response("did_you_mean")));
+        ObjectNode actions = BlockKit.actions("did_you_mean");
+        addAnswerButtons((ArrayNode) actions.get("elements"), reply.suggestions());
+        blocks.add(actions);
+        blocks.add(BlockKit.context(texts.get(Text.DID_YOU_MEAN_FOOTER)));
+        return new SlackMessage(notification(reply.text()), blocks);
+    }
+
+    private SlackMessage withHelpButtons(String text) {
+        ArrayNode blocks = BlockKit.blocks();
+        blocks.add(BlockKit.section(BlockKit.fit(text, BlockKitLimits.MAX_SECTION_TEXT)));
+        blocks.add(helpActions());
+        return new SlackMessage(notification(text), blocks);
+    }
+
+    private ObjectNode helpActions() {
+        ObjectNode actions = BlockKit.actions("help_actions");
+        ArrayNode buttons = (ArrayNode) actions.get("elements");
+        buttons.add(BlockKit.button(texts.get(Text.SHOW_TOPICS_BUTTON), ActionIds.SHOW_TOPICS, "topics"));
+        triageEntry.forEach(b -> buttons.add(b.deepCopy()));
+        return actions;
+    }
+
+    /** The private note saying an answer could not be found any more. */
+    SlackMessage gone() {
+        return new SlackMessage(texts.get(Text.TOPIC_GONE_SUMMARY), BlockKit.blocks().add(BlockKit.section(texts.get(Text.TOPIC_GONE))));
+    }
+
+    /** The message with a context line on top, saying why it comes this way. */
+    SlackMessage withNote(SlackMessage message, String mrkdwn) {
+        ArrayNode blocks = BlockKit.blocks().add(BlockKit.context(mrkdwn));
+        message.blocks().forEach(blocks::add);
+        return new SlackMessage(message.text(), blocks);
+    }
+
+    /** A one-line notice, in a message of its own. */
+    SlackMessage notice(String summary, String mrkdwn) {
+        return new SlackMessage(summary, BlockKit.blocks().add(BlockKit.section(mrkdwn)));
+    }
+
+    private static void addAnswerButtons(ArrayNode buttons, List<Suggestion> suggestions) {
+        int index = 0;
+        for (Suggestion s : suggestions) {
+            buttons.add(BlockKit.button(BlockKit.fit(s.title(), BlockKitLimits.MAX_BUTTON_TEXT),
+                    ActionIds.showAnswer(index++), s.intent()));
+        }
+    }
+
+    /** Slack shows this plain text in notifications and where blocks cannot be shown. */
+    private static String notification(String mrkdwn) {
+        String plain = mrkdwn.replaceAll("[*_~`]", "").replaceAll("\\s+", " ").trim();
+        return BlockKit.fit(plain, NOTIFICATION_CHARS);
+    }
+}

@@ -1,0 +1,73 @@
+package io.attest.slack.answers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.bolt.response.Response;
+import io.attest.knowledge.KnowledgeBase;
+import io.attest.knowledge.Reply;
+import io.attest.knowledge.ReplyKind;
+import io.attest.slack.SlackMessage;
+import io.attest.slack.Texts.Text;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/** Answers typed text the same way on every surface: help, topics, or the knowledge base's reply. */
+public final class Replies {
+
+    private final Supplier<KnowledgeBase> kb;
+    private final MessageRenderer renderer;
+    /**
+     * The private /soc body of each answer, rendered once: an answer is fixed text, so re-rendering and
+     * re-serialising it on every ack would be work the ack path does not need. Cleared when content reloads.
+     */
+    private final Map<String, String> answerAcks = new ConcurrentHashMap<>();
+    private volatile KnowledgeBase renderedFrom;
+
+    public Replies(Supplier<KnowledgeBase> kb, MessageRenderer renderer) {
+        this.kb = kb;
+        this.renderer = renderer;
+    }
+
+    SlackMessage to(Ask ask, Audience audience, Text usage) {
+        return switch (ask.kind()) {
+            case HELP -> renderer.help(usage);
+            case TOPICS -> renderer.topics();
+            case QUESTION, TRIAGE -> renderer.reply(kb.get().ask(ask.text()), audience);
+        };
+    }
+
+    /** The ack of a /soc request: its reply, visible only to the person who asked. */
+    Response privateAck(Ask ask) {
+        if (ask.kind() != Ask.Kind.QUESTION) {
+            return ackWith(to(ask, Audience.ASKER_ONLY, Text.USAGE_SLASH).toEphemeralJson());
+        }
+        KnowledgeBase current = kb.get();
+        if (current != renderedFrom) {
+            answerAcks.clear();
+            renderedFrom = current;
+        }
+        Reply reply = current.ask(ask.text());
+        if (reply.kind() != ReplyKind.ANSWER) {
+            return ackWith(renderer.reply(reply, Audience.ASKER_ONLY).toEphemeralJson());
+        }
+        return ackWith(answerAcks.computeIfAbsent(reply.intentId(),
+                id -> renderer.reply(reply, Audience.ASKER_ONLY).toEphemeralJson().toString()));
+    }
+
+    /** An ack whose body is one line only the asker sees. */
+    Response privateNotice(String mrkdwn) {
+        return ackWith(renderer.notice(mrkdwn, mrkdwn).toEphemeralJson());
+    }
+
+    static Response ackWith(ObjectNode body) {
+        return ackWith(body.toString());
+    }
+
+    private static Response ackWith(String json) {
+        return Response.builder()
+                .statusCode(200)
+                .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+                .body(json)
+                .build();
+    }
+}

@@ -1,0 +1,123 @@
+package io.attest.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.attest.knowledge.Fixtures;
+import io.attest.slack.SlackRoutes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** manifest.yml and the listeners the composition root registers must describe the same app. */
+class ManifestTest {
+
+    private final JsonNode manifest = read();
+    /** Nothing listens on port 9 of 127.0.0.1: no test here reaches the Web API. */
+    private final Wiring.Parts parts = Wiring.parts(Config.fromEnvironment(Map.of()), ManifestTest::fixture,
+            "http://127.0.0.1:9/api/", "xoxb-unused");
+    private final SlackRoutes routes = Wiring.slackApp(parts, "UBOT");
+
+    @AfterEach
+    void stop() {
+        parts.work().close();
+        parts.notices().close();
+    }
+
+    @Test
+    void everyCommandInTheManifestHasAListenerAndViceVersa() {
+        Set<String> declared = new LinkedHashSet<>();
+        manifest.path("features").path("slash_commands").forEach(c -> declared.add(c.path("command").asText()));
+        assertEquals(declared, routes.commands());
+    }
+
+    @Test
+    void everyBotEventInTheManifestHasAListenerAndViceVersa() {
+        Set<String> declared = new LinkedHashSet<>();
+        manifest.path("settings").path("event_subscriptions").path("bot_events").forEach(e -> declared.add(e.asText()));
+        assertEquals(declared, routes.events());
+    }
+
+    @Test
+    void interactivityIsOnBecauseThereAreButtonListeners() {
+        assertTrue(manifest.path("settings").path("interactivity").path("is_enabled").asBoolean());
+        assertFalse(routes.actions().isEmpty());
+    }
+
+    @Test
+    void everyButtonAttestRendersHasAListener() throws Exception {
+        List<String> actionIds = new ArrayList<>();
+        for (String text : List.of("is soc 2 a certification?", "what's 17 * 23", "help", "topics")) {
+            JsonNode ack = new ObjectMapper().readTree(routes.app().run(slashCommand(text)).getBody());
+            ack.findValues("action_id").forEach(v -> actionIds.add(v.asText()));
+        }
+        assertTrue(actionIds.containsAll(List.of("share_answer", "show_topics", "start_triage")), actionIds.toString());
+        for (String id : actionIds) {
+            assertTrue(routes.actions().stream().map(Pattern::pattern).anyMatch(id::matches), id + " has no listener");
+        }
+    }
+
+    @Test
+    void everyUrlPointsAtTheOneSlackRoute() {
+        List<String> urls = new ArrayList<>();
+        manifest.path("features").path("slash_commands").forEach(c -> urls.add(c.path("url").asText()));
+        urls.add(manifest.path("settings").path("event_subscriptions").path("request_url").asText());
+        urls.add(manifest.path("settings").path("interactivity").path("request_url").asText());
+        urls.forEach(url -> assertEquals("https://YOUR-HOST/slack/events", url));
+    }
+
+    @Test
+    void theBotHasExactlyTheScopesItsSurfacesNeed() {
+        Set<String> scopes = new LinkedHashSet<>();
+        manifest.path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
+        // history in every kind of conversation: the Web API client looks for a post that may have arrived before
+        // sending it again (conversations.history and .replies).
+        assertEquals(Set.of("commands", "chat:write", "app_mentions:read", "im:history", "im:write",
+                "channels:history", "groups:history", "mpim:history"), scopes);
+    }
+
+    @Test
+    void theSlashCommandHasAUsageHint() {
+        assertTrue(manifest.path("features").path("slash_commands").get(0).path("usage_hint").asText().contains("triage"));
+    }
+
+    private static com.slack.api.bolt.request.builtin.SlashCommandRequest slashCommand(String text) {
+        String body = "team_id=T1&channel_id=C1&user_id=U1&command=%2Fsoc&text="
+                + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8) + "&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fr";
+        return new com.slack.api.bolt.request.builtin.SlashCommandRequest(body,
+                new com.slack.api.bolt.request.RequestHeaders(java.util.Map.of()));
+    }
+
+    private static Content fixture() {
+        return FIXTURE;
+    }
+
+    private static final Content FIXTURE = load();
+
+    private static Content load() {
+        try {
+            return Content.load(Fixtures.fixtureIntents());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(Path.of("manifest.yml").toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

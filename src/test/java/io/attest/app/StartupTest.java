@@ -1,0 +1,82 @@
+package io.attest.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.attest.local.LocalSlack;
+import io.attest.local.LocalSlack.Fault;
+import io.attest.testing.LogCapture;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Start-up checks the token once, rides out a Slack incident, and stops only when Slack says no for good. */
+class StartupTest {
+
+    private LocalSlack slack;
+    private LogCapture logs;
+
+    @BeforeEach
+    void start() throws Exception {
+        slack = LocalSlack.start();
+        logs = new LogCapture();
+    }
+
+    @AfterEach
+    void stop() {
+        slack.close();
+        logs.close();
+    }
+
+    @Test
+    void startUpSurvivesA503AndARateLimitLoggingOneLinePerAttemptWithoutStackTraces() throws Exception {
+        slack.fail("auth.test", Fault.status(503));
+        slack.fail("auth.test", Fault.rateLimited(1));
+        slack.fail("auth.test", Fault.drop());
+        Service service = Wiring.start(TestConfigs.forSlack(slack), false);
+        try {
+            assertEquals(4, slack.calls("auth.test").size());
+            List<ILoggingEvent> attempts = logs.problems("Slack could not confirm the bot token yet");
+            assertEquals(3, attempts.size(), "one line per failed attempt");
+            assertTrue(attempts.get(0).getFormattedMessage().contains("http_503"));
+            assertTrue(attempts.get(1).getFormattedMessage().contains("ratelimited"));
+            attempts.forEach(e -> assertNull(e.getThrowableProxy(), "no stack trace"));
+            assertTrue(logs.events().stream().anyMatch(e -> e.getFormattedMessage().contains("confirmed the bot token on attempt 4")));
+        } finally {
+            service.shutdown();
+        }
+    }
+
+    @Nested
+    class ItStops {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"invalid_auth", "not_authed", "account_inactive", "token_revoked"})
+        void whenSlackRejectsTheTokenWithOneClearLine(String error) {
+            slack.fail("auth.test", Fault.notOk(error));
+            StartupException e = assertThrows(StartupException.class, () -> Wiring.start(TestConfigs.forSlack(slack), false));
+            assertTrue(e.getMessage().contains("SLACK_BOT_TOKEN") && e.getMessage().contains(error), e.getMessage());
+            assertFalse(e.getMessage().contains(TestConfigs.TOKEN), "the token itself is never printed");
+            assertEquals(1, e.getMessage().lines().count());
+            assertEquals(1, slack.calls("auth.test").size(), "a definite no is not asked again");
+        }
+
+        @Test
+        void whenSlackCannotSayForLongerThanTheStartupTimeout() {
+            slack.fail("auth.test", Fault.status(503), 1000);
+            StartupException e = assertThrows(StartupException.class,
+                    () -> Wiring.start(TestConfigs.forSlack(slack, "ATTEST_STARTUP_TIMEOUT", "2s"), false));
+            assertTrue(e.getMessage().contains("did not confirm SLACK_BOT_TOKEN within 2 s"), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count());
+            assertTrue(slack.calls("auth.test").size() >= 2, "it kept asking for a while");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.attest.slack.answers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attest.knowledge.Fixtures;
+import io.attest.knowledge.Intent;
+import io.attest.knowledge.KnowledgeBase;
+import io.attest.knowledge.Reply;
+import io.attest.knowledge.ReplyKind;
+import io.attest.knowledge.Suggestion;
+import io.attest.slack.BlockKit;
+import io.attest.slack.BlockKitLimits;
+import io.attest.slack.SlackMessage;
+import io.attest.slack.Texts;
+import io.attest.slack.Texts.Text;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Block Kit output compared as JSON trees against golden files in src/test/resources/golden. To accept a
+ * deliberate change, run with -Dgolden.update=true and review the diff of the golden files.
+ */
+class MessageRendererTest {
+
+    private final KnowledgeBase kb = Fixtures.fixtureKnowledgeBase();
+    private final List<ObjectNode> triageButton = List.of(BlockKit.button("Start triage", "start_triage", "start"));
+    private final MessageRenderer renderer = new MessageRenderer(() -> kb, new Texts(kb::language), triageButton);
+
+    @ParameterizedTest
+    @CsvSource({
+            "is soc 2 a certification?, ASKER_ONLY, answer-asker-only",
+            "is soc 2 a certification?, CHANNEL, answer-channel",
+            "is soc 2 a certification?, DIRECT, answer-direct",
+            "what's 17 * 23, ASKER_ONLY, decline",
+            "good morning, CHANNEL, greeting"})
+    void repliesMatchTheirGoldenFiles(String question, Audience audience, String golden) throws IOException {
+        assertGolden(golden, renderer.reply(kb.ask(question), audience).toJson());
+    }
+
+    @Test
+    void didYouMeanMatchesItsGoldenFile() throws IOException {
+        Reply reply = new Reply(ReplyKind.DID_YOU_MEAN, null, 0.3, "x", null,
+                List.of(new Suggestion("soc1_what", "What is SOC 1?"), new Suggestion("type1_vs_type2", "Type 1 vs Type 2")));
+        assertGolden("did-you-mean", renderer.reply(reply, Audience.ASKER_ONLY).toJson());
+    }
+
+    @Test
+    void aSharedAnswerNamesWhoSharedItAndLeavesOutTheRepNote() throws IOException {
+        SlackMessage shared = renderer.shared(kb.answer("soc2_attestation").orElseThrow(), "U123");
+        assertGolden("shared", shared.toJson());
+        assertFalse(shared.toJson().toString().contains("For reps"));
+    }
+
+    @Test
+    void helpAndTopicsMatchTheirGoldenFiles() throws IOException {
+        assertGolden("help-slash", renderer.help(Text.USAGE_SLASH).toJson());
+        assertGolden("topics", renderer.topics().toJson());
+    }
+
+    @Test
+    void everyMessageForEveryRealIntentKeepsBlockKitLimits() throws Exception {
+        KnowledgeBase real = KnowledgeBase.load(Fixtures.realIntents());
+        MessageRenderer realRenderer = new MessageRenderer(() -> real, new Texts(real::language), triageButton);
+        List<String> problems = new ArrayList<>();
+        for (Intent intent : real.answers()) {
+            Reply reply = real.answer(intent.id()).orElseThrow();
+            for (Audience audience : Audience.values()) {
+                BlockKitLimits.violations(realRenderer.reply(reply, audience).blocks())
+                        .forEach(v -> problems.add(intent.id() + " " + audience + ": " + v));
+            }
+            BlockKitLimits.violations(realRenderer.shared(reply, "U1").blocks()).forEach(v -> problems.add(intent.id() + " shared: " + v));
+        }
+        for (String question : List.of("", "hello", "pci dss", "soc", "what is the weather")) {
+            BlockKitLimits.violations(realRenderer.reply(real.ask(question), Audience.ASKER_ONLY).blocks())
+                    .forEach(v -> problems.add("'" + question + "': " + v));
+        }
+        BlockKitLimits.violations(realRenderer.topics().blocks()).forEach(v -> problems.add("topics: " + v));
+        BlockKitLimits.violations(realRenderer.help(Text.USAGE_SLASH).blocks()).forEach(v -> problems.add("help: " + v));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theLimitCheckerCatchesEachKindOfOverflow() {
+        var blocks = BlockKit.blocks();
+        blocks.add(BlockKit.section("x".repeat(3001)));
+        ObjectNode actions = BlockKit.actions("a".repeat(256));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) actions.get("elements"))
+                .add(BlockKit.button("b".repeat(76), "c", "v".repeat(2001)));
+        blocks.add(actions);
+        for (int i = 0; i < 49; i++) {
+            blocks.add(BlockKit.divider());
+        }
+        List<String> violations = BlockKitLimits.violations(blocks);
+        assertEquals(5, violations.size(), violations.toString());
+    }
+
+    private static void assertGolden(String name, JsonNode actual) throws IOException {
+        Path file = Path.of("src/test/resources/golden", name + ".json");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(file, BlockKit.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+        }
+        assertTrue(Files.exists(file), file + " is missing; create it with -Dgolden.update=true and review it");
+        assertEquals(BlockKit.JSON.readTree(file.toFile()), actual, "differs from " + file);
+    }
+}

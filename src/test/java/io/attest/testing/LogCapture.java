@@ -1,0 +1,43 @@
+package io.attest.testing;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** Records what Attest logs while it is open, for assertions about log lines. */
+public final class LogCapture implements AutoCloseable {
+
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    public LogCapture() {
+        appender.start();
+        root.addAppender(appender);
+    }
+
+    /** Every event so far. */
+    public List<ILoggingEvent> events() {
+        synchronized (appender.list) {
+            return List.copyOf(appender.list);
+        }
+    }
+
+    /** Events at WARN or above whose message contains every one of {@code parts}. */
+    public List<ILoggingEvent> problems(String... parts) {
+        return events().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .filter(e -> List.of(parts).stream().allMatch(e.getFormattedMessage()::contains)).toList();
+    }
+
+    /** Events at exactly {@code level}. */
+    public List<ILoggingEvent> at(Level level) {
+        return events().stream().filter(e -> e.getLevel() == level).toList();
+    }
+
+    @Override
+    public void close() {
+        root.detachAppender(appender);
+    }
+}
