@@ -74,6 +74,7 @@ final class Wiring {
         SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()));
         WebServer web = new WebServer(events, parts.health(), null, cfg -> { }).start(config.port());
         LOG.info("Attest is listening on port {} for Slack at /slack/events — started in {} ms", web.port(), since(started));
+        LOG.info("Matching questions by {}", content.kb().matching());
         return new Service(web, parts, config.shutdownGrace(), null, null);
     }
 
@@ -95,6 +96,7 @@ final class Wiring {
         WebServer web = new WebServer(events, parts.health(), "127.0.0.1", console::routes).start(port);
         watcher.start();
         LOG.info("Attest is running in local mode (no Slack credentials): open {}/ — started in {} ms", base, since(started));
+        LOG.info("Matching questions by {}", watcher.current().kb().matching());
         return new Service(web, parts, config.shutdownGrace(), watcher, localSlack);
     }
 

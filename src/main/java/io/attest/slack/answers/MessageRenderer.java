@@ -92,6 +92,10 @@ public final class MessageRenderer {
         }
         if (sharedBy != null) {
             blocks.add(BlockKit.context(texts.get(Text.SHARED_BY, "user", sharedBy)));
+        } else if (reply.intent() != null && !reply.intent().sources().isEmpty()) {
+            // Where the facts come from, quietly, for whoever asked; a copy shared with the channel leaves it out.
+            blocks.add(BlockKit.context(BlockKit.fit(texts.get(Text.SOURCES, "sources", String.join(" · ", reply.intent().sources())),
+                    BlockKitLimits.MAX_SECTION_TEXT)));
         }
         if (audience == Audience.ASKER_ONLY && reply.intent() != null) {
             ObjectNode share = BlockKit.actions("answer_share");
@@ -99,11 +103,20 @@ public final class MessageRenderer {
                     BlockKit.primary(BlockKit.button(texts.get(Text.SHARE_BUTTON), ActionIds.SHARE_ANSWER, reply.intentId())));
             blocks.add(share);
         }
-        if (!reply.suggestions().isEmpty()) {
+        List<Suggestion> related = reply.suggestions();
+        if (reply.alsoAsked() != null) {
+            // A second question in the same message: one click answers it too.
+            blocks.add(BlockKit.context(texts.get(Text.ALSO_ASKED)));
+            ObjectNode also = BlockKit.actions("answer_also_asked");
+            addAnswerButtons((ArrayNode) also.get("elements"), List.of(reply.alsoAsked()), 0);
+            blocks.add(also);
+            related = related.stream().filter(s -> !s.equals(reply.alsoAsked())).toList();
+        }
+        if (!related.isEmpty()) {
             blocks.add(BlockKit.context(texts.get(Text.RELATED_TOPICS)));
-            ObjectNode related = BlockKit.actions("answer_related");
-            addAnswerButtons((ArrayNode) related.get("elements"), reply.suggestions());
-            blocks.add(related);
+            ObjectNode buttons = BlockKit.actions("answer_related");
+            addAnswerButtons((ArrayNode) buttons.get("elements"), related, 1);
+            blocks.add(buttons);
         }
         return new SlackMessage(notification(reply.text()), blocks);
     }
@@ -112,7 +125,7 @@ public final class MessageRenderer {
         ArrayNode blocks = BlockKit.blocks();
         blocks.add(BlockKit.section(source.get().language().response("did_you_mean")));
         ObjectNode actions = BlockKit.actions("did_you_mean");
-        addAnswerButtons((ArrayNode) actions.get("elements"), reply.suggestions());
+        addAnswerButtons((ArrayNode) actions.get("elements"), reply.suggestions(), 0);
         blocks.add(actions);
         blocks.add(BlockKit.context(texts.get(Text.DID_YOU_MEAN_FOOTER)));
         return new SlackMessage(notification(reply.text()), blocks);
@@ -150,8 +163,9 @@ public final class MessageRenderer {
         return new SlackMessage(summary, BlockKit.blocks().add(BlockKit.section(mrkdwn)));
     }
 
-    private static void addAnswerButtons(ArrayNode buttons, List<Suggestion> suggestions) {
-        int index = 0;
+    /** @param firstIndex keeps action_ids unique across the blocks of one message */
+    private static void addAnswerButtons(ArrayNode buttons, List<Suggestion> suggestions, int firstIndex) {
+        int index = firstIndex;
         for (Suggestion s : suggestions) {
             buttons.add(BlockKit.button(BlockKit.fit(s.title(), BlockKitLimits.MAX_BUTTON_TEXT),
                     ActionIds.showAnswer(index++), s.intent()));

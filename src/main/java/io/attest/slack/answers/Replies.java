@@ -50,7 +50,9 @@ public final class Replies {
         if (reply.kind() != ReplyKind.ANSWER) {
             return ackWith(renderer.reply(reply, Audience.ASKER_ONLY).toEphemeralJson());
         }
-        return ackWith(answerAcks.computeIfAbsent(reply.intentId(),
+        // One rendering per answer and second question: the same answer can come with a different "you also asked".
+        String key = reply.alsoAsked() == null ? reply.intentId() : reply.intentId() + "+" + reply.alsoAsked().intent();
+        return ackWith(answerAcks.computeIfAbsent(key,
                 id -> renderer.reply(reply, Audience.ASKER_ONLY).toEphemeralJson().toString()));
     }
 

@@ -55,10 +55,18 @@ class MessageRendererTest {
     }
 
     @Test
-    void aSharedAnswerNamesWhoSharedItAndLeavesOutTheRepNote() throws IOException {
+    void aSharedAnswerNamesWhoSharedItAndLeavesOutTheRepNoteAndTheSources() throws IOException {
         SlackMessage shared = renderer.shared(kb.answer("soc2_attestation").orElseThrow(), "U123");
         assertGolden("shared", shared.toJson());
         assertFalse(shared.toJson().toString().contains("For reps"));
+        assertFalse(shared.toJson().toString().contains("Sources:"));
+    }
+
+    @Test
+    void aSecondQuestionInTheMessageGetsItsOwnButtonAboveTheRelatedTopics() throws IOException {
+        Reply reply = kb.ask("We have a call with the finance team at the bank tomorrow and I want to be ready for "
+                + "both of their usual questions. What is soc 1? And what is the difference between type 1 and type 2?");
+        assertGolden("answer-also-asked", renderer.reply(reply, Audience.ASKER_ONLY).toJson());
     }
 
     @Test
