@@ -154,6 +154,12 @@ class SlackFaultsTest {
                 assertTrue(body.path("reason").asText().contains("token_revoked"), health.body());
                 assertEquals(1, errors.problems("chat.postMessage failed: token_revoked", "SLACK_BOT_TOKEN").size());
                 assertEquals(0, revoked.calls("chat.postEphemeral").size(), "no point trying another way without a token");
+
+                // A click has a response_url, which needs no token: the clicker is told what is wrong.
+                new SignedClient(other.port(), TestConfigs.SECRET).post(SlackPayloads.blockAction("share_answer", "soc1_what",
+                        "CREV", "U1", revoked.responseUrl("revoked-share"), true, null, null));
+                Call told = revoked.await(c -> c.method().equals("response_url") && "revoked-share".equals(c.responseUrlId()), 1).get(0);
+                assertTrue(told.allText().contains("an admin needs to reinstall Attest"), told.allText());
             } finally {
                 other.shutdown();
                 revoked.close();
