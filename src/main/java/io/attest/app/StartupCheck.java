@@ -48,7 +48,7 @@ final class StartupCheck {
                                 + " s (auth.test: " + check.error() + "); giving up. Check status.slack.com and start again.");
                     }
                     LOG.warn("Slack could not confirm the bot token yet (auth.test: {}, attempt {}); asking again in {} s",
-                            check.error(), attempt, Math.max(1, wait.toSeconds()));
+                            check.error(), attempt, String.format(java.util.Locale.ROOT, "%.1f", wait.toMillis() / 1000.0));
                     Thread.sleep(wait.toMillis());
                 }
                 default -> throw new IllegalStateException(check.verdict().name());

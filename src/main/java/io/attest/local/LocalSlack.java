@@ -42,6 +42,7 @@ public final class LocalSlack implements AutoCloseable {
     static final String RESPONSE_PATH = "/response/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration AWAIT_LIMIT = Duration.ofSeconds(30);
+    private static final Duration QUIET = Duration.ofMillis(400);
 
     /**
      * One call received: the Web API method (or "response_url" with the id its URL ends in), its form parameters or
@@ -243,12 +244,16 @@ public final class LocalSlack implements AutoCloseable {
         throw new AssertionError("expected " + count + " matching call(s); received: " + calls);
     }
 
-    /** Gives work after an ack time to (wrongly) happen, then returns every call received. */
+    /** Waits until no call has come in for a while, giving work after an ack time to (wrongly) happen. */
     public List<Call> settle() {
-        int last = -1;
-        while (last != calls.size()) {
-            last = calls.size();
-            pause(300);
+        int last = calls.size();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < QUIET.toNanos()) {
+            pause(25);
+            if (calls.size() != last) {
+                last = calls.size();
+                quietSince = System.nanoTime();
+            }
         }
         return calls();
     }

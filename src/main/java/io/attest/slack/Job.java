@@ -24,11 +24,6 @@ public final class Job {
         this.cutoff = cutoff;
     }
 
-    /** A job run outside any queue (start-up checks, tests). */
-    public static Job standalone(JobKind what, String correlationId, Instant deadline) {
-        return new Job(what, correlationId, Instant.now(), deadline, new AtomicReference<>());
-    }
-
     public JobKind what() {
         return what;
     }

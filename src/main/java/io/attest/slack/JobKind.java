@@ -14,9 +14,7 @@ public enum JobKind {
     RECORDING_A_TRIAGE_ANSWER,
     REOPENING_A_TRIAGE_QUESTION,
     /** Telling someone privately that their request was refused for want of room, or because Attest is stopping. */
-    TELLING_THE_ASKER_IT_WAS_REFUSED,
-    /** Anything run outside the work queue: start-up checks, tests. */
-    CHECKING;
+    TELLING_THE_ASKER_IT_WAS_REFUSED;
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package io.attest.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
@@ -11,18 +12,22 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Our adapter between Javalin and Bolt at {@code POST /slack/events}, and the one try/catch at the HTTP edge.
- * Its two jobs, as in Bolt's servlet adapter: build a Bolt request, write the response. Before that it refuses
- * oversized bodies (413) and checks the signature against exactly the bytes received (401), so nothing unsigned
- * is ever parsed; a signed body Bolt cannot read is a 400. Bodies and headers are never logged.
+ * Before Bolt sees anything it refuses oversized bodies (413) and checks the signature against exactly the bytes
+ * received (401), so nothing unsigned is ever parsed. Then, as in Bolt's servlet adapter: a signed body that cannot be
+ * read as a Slack payload is a 400; a listener that throws is a 500, with its whole stack trace in the log (Slack
+ * retries, and the retry is recognised as one). Bodies and headers are never logged.
  */
 public final class SlackEventsHandler implements Handler {
 
@@ -41,6 +46,7 @@ public final class SlackEventsHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        Request<?> request = null;
         try {
             byte[] body = readBody(ctx);
             if (body == null) {
@@ -54,17 +60,23 @@ public final class SlackEventsHandler implements Handler {
                 reply(ctx, 401, "{\"error\":\"invalid request signature\"}");
                 return;
             }
-            Request<?> request = parse(ctx, new String(body, StandardCharsets.UTF_8));
-            if (request == null) {
-                reply(ctx, 400, "{\"error\":\"unrecognised Slack payload\"}");
-                return;
-            }
+            request = parse(ctx, new String(body, StandardCharsets.UTF_8));
             write(ctx, request, app.run(request));
-        } catch (MalformedPayload | JsonParseException | IllegalStateException | ClassCastException e) {
-            LOG.info("Rejected a malformed signed payload: {}", e.getClass().getSimpleName());
+        } catch (UnreadablePayload | JsonParseException e) {
+            // JsonParseException is Gson's, and so only ever Bolt failing to read a payload as the type Slack documents.
+            LOG.info("Rejected a signed payload that cannot be read: {}",
+                    e instanceof UnreadablePayload u ? u.why : Why.BOLT_COULD_NOT_READ_IT + " (" + e.getClass().getSimpleName() + ")");
             reply(ctx, 400, "{\"error\":\"malformed Slack payload\"}");
+        } catch (IOException e) {
+            // The body never arrived whole: the client went away, or sent it too slowly. Nothing is wrong on our side.
+            if (tooSlow(e)) {
+                LOG.info("A request to /slack/events sent its body too slowly; answered 408");
+                reply(ctx, 408, "{\"error\":\"request body too slow\"}");
+            } else {
+                LOG.debug("A client went away before sending its whole body: {}", e.toString());
+            }
         } catch (Exception e) {
-            LOG.error("Failed to handle a Slack request: {}", e.toString());
+            LOG.error("A listener failed on a {} request", request == null ? "Slack" : request.getRequestType(), e);
             reply(ctx, 500, "{\"error\":\"something went wrong on our side\"}");
         }
     }
@@ -81,10 +93,15 @@ public final class SlackEventsHandler implements Handler {
         }
     }
 
+    /**
+     * A Bolt request for a body in one of Slack's three shapes: a JSON object (events), a form whose {@code payload}
+     * is a JSON object (interactivity), or a form (slash commands). Anything else cannot be a Slack payload.
+     */
     private Request<?> parse(Context ctx, String body) {
+        requireSlackShape(body);
         Map<String, List<String>> headers = new HashMap<>();
-        for (String name : java.util.Collections.list(ctx.req().getHeaderNames())) {
-            headers.put(name, java.util.Collections.list(ctx.req().getHeaders(name)));
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            headers.put(name, Collections.list(ctx.req().getHeaders(name)));
         }
         SlackRequestParser.HttpRequest raw = SlackRequestParser.HttpRequest.builder()
                 .requestUri(ctx.path())
@@ -93,11 +110,67 @@ public final class SlackEventsHandler implements Handler {
                 .requestBody(body)
                 .remoteAddress(ctx.ip())
                 .build();
+        Request<?> request;
         try {
-            return parser.parse(raw);
+            request = parser.parse(raw);
         } catch (RuntimeException e) {
-            throw new MalformedPayload(e);
+            throw new UnreadablePayload(Why.BOLT_COULD_NOT_READ_IT);
         }
+        if (request == null) {
+            throw new UnreadablePayload(Why.NOT_A_KIND_OF_REQUEST_SLACK_SENDS);
+        }
+        return request;
+    }
+
+    private static void requireSlackShape(String body) {
+        String trimmed = body.strip();
+        if (trimmed.startsWith("{")) {
+            requireJsonObject(trimmed);
+            return;
+        }
+        for (String pair : trimmed.split("&")) {
+            int eq = pair.indexOf('=');
+            String value;
+            try {
+                if (eq < 0 || !URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals("payload")) {
+                    URLDecoder.decode(pair, StandardCharsets.UTF_8);
+                    continue;
+                }
+                value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new UnreadablePayload(Why.A_FORM_THAT_IS_NOT_URL_ENCODED);
+            }
+            requireActionsReadable(requireJsonObject(value));
+        }
+    }
+
+    /** Bolt reads the first action's action_id itself, before any listener can check it. */
+    private static void requireActionsReadable(JsonNode payload) {
+        JsonNode actions = payload.path("actions");
+        if (actions.isMissingNode()) {
+            return;
+        }
+        if (!actions.isArray()) {
+            throw new UnreadablePayload(Why.ACTIONS_THAT_ARE_NOT_A_LIST);
+        }
+        for (JsonNode action : actions) {
+            if (!action.isObject() || !action.path("action_id").isTextual()) {
+                throw new UnreadablePayload(Why.AN_ACTION_WITHOUT_AN_ACTION_ID);
+            }
+        }
+    }
+
+    private static JsonNode requireJsonObject(String json) {
+        JsonNode node;
+        try {
+            node = BlockKit.JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UnreadablePayload(Why.JSON_THAT_DOES_NOT_PARSE);
+        }
+        if (node == null || !node.isObject()) {
+            throw new UnreadablePayload(Why.JSON_THAT_IS_NOT_AN_OBJECT);
+        }
+        return node;
     }
 
     private static void write(Context ctx, Request<?> request, Response response) {
@@ -117,14 +190,37 @@ public final class SlackEventsHandler implements Handler {
         ctx.result(response.getBody() == null ? "" : response.getBody());
     }
 
+    private static boolean tooSlow(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void reply(Context ctx, int status, String json) {
         ctx.status(status).contentType("application/json; charset=utf-8").result(json);
     }
 
-    /** Signed, but not a payload Bolt can read. */
-    private static final class MalformedPayload extends RuntimeException {
-        MalformedPayload(Throwable cause) {
-            super(cause.getClass().getSimpleName(), cause, false, false);
+    /** Why a signed body is not a payload Slack would send; read as words, the names are what the log says. */
+    private enum Why {
+        JSON_THAT_DOES_NOT_PARSE, JSON_THAT_IS_NOT_AN_OBJECT, A_FORM_THAT_IS_NOT_URL_ENCODED, ACTIONS_THAT_ARE_NOT_A_LIST,
+        AN_ACTION_WITHOUT_AN_ACTION_ID, NOT_A_KIND_OF_REQUEST_SLACK_SENDS, BOLT_COULD_NOT_READ_IT;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+    }
+
+    /** Signed, but not a payload Slack would send. Carries why, never the body. */
+    private static final class UnreadablePayload extends RuntimeException {
+        private final Why why;
+
+        UnreadablePayload(Why why) {
+            super(why.toString(), null, false, false);
+            this.why = why;
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.FormBody;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -136,7 +137,7 @@ public final class SlackWebApi {
     /** Posts a message (in a thread when {@code threadTs} is set); the message carries a reply id to look for. */
     public Delivery postMessage(Job job, String channel, String threadTs, SlackMessage message) throws InterruptedException {
         String replyId = UUID.randomUUID().toString();
-        FormBody.Builder form = new FormBody.Builder().add("channel", channel).add("text", message.text())
+        FormBody.Builder form = new FormBody.Builder().add("channel", orEmpty(channel)).add("text", message.text())
                 .add("blocks", message.blocksJson()).add("unfurl_links", "false").add("unfurl_media", "false")
                 .add("metadata", metadata(replyId));
         if (threadTs != null) {
@@ -150,7 +151,8 @@ public final class SlackWebApi {
     /** A message only {@code user} sees; Slack lists ephemeral messages nowhere, so it is never sent twice. */
     public Delivery postEphemeral(Job job, String channel, String user, String threadTs, SlackMessage message)
             throws InterruptedException {
-        FormBody.Builder form = new FormBody.Builder().add("channel", channel).add("user", user).add("text", message.text())
+        FormBody.Builder form = new FormBody.Builder().add("channel", orEmpty(channel)).add("user", orEmpty(user))
+                .add("text", message.text())
                 .add("blocks", message.blocksJson());
         if (threadTs != null) {
             form.add("thread_ts", threadTs);
@@ -160,7 +162,7 @@ public final class SlackWebApi {
 
     /** Replaces a message; sending the same update twice changes nothing, so it is always safe to send again. */
     public Delivery update(Job job, String channel, String ts, SlackMessage message) throws InterruptedException {
-        FormBody form = new FormBody.Builder().add("channel", channel).add("ts", ts).add("text", message.text())
+        FormBody form = new FormBody.Builder().add("channel", orEmpty(channel)).add("ts", orEmpty(ts)).add("text", message.text())
                 .add("blocks", message.blocksJson()).build();
         return call(job, "chat.update", method("chat.update", form), Resend.ALWAYS, null);
     }
@@ -171,7 +173,12 @@ public final class SlackWebApi {
      */
     public Delivery respond(Job job, String responseUrl, ObjectNode payload) throws InterruptedException {
         boolean sameTwice = payload.path("replace_original").asBoolean(false) || payload.path("delete_original").asBoolean(false);
-        Request.Builder request = new Request.Builder().url(responseUrl).post(RequestBody.create(payload.toString(), JSON_BODY));
+        HttpUrl url = responseUrl == null ? null : HttpUrl.parse(responseUrl);
+        if (url == null) {
+            LOG.warn("response_url failed: the interaction's response_url is not a URL — {}", job);
+            return Delivery.rejected("invalid_response_url");
+        }
+        Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(payload.toString(), JSON_BODY));
         return call(job, "response_url", request, sameTwice ? Resend.ALWAYS : Resend.NEVER, null);
     }
 
@@ -317,7 +324,7 @@ public final class SlackWebApi {
         String cursor = null;
         int failures = 0;
         for (int page = 0; page < LOOKUP_PAGES; ) {
-            FormBody.Builder form = new FormBody.Builder().add("channel", channel).add("include_all_metadata", "true")
+            FormBody.Builder form = new FormBody.Builder().add("channel", orEmpty(channel)).add("include_all_metadata", "true")
                     .add("oldest", slackTs(since)).add("inclusive", "true").add("limit", "200");
             if (threadTs != null) {
                 form.add("ts", threadTs);
@@ -382,6 +389,11 @@ public final class SlackWebApi {
 
     private Request.Builder method(String method, RequestBody body) {
         return new Request.Builder().url(baseUrl + method).header("Authorization", "Bearer " + token).post(body);
+    }
+
+    /** An id a signed payload left out goes to Slack as empty, and comes back as Slack's own error. */
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static String metadata(String replyId) {

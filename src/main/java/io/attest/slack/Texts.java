@@ -22,7 +22,7 @@ public final class Texts {
         START_TRIAGE_BUTTON, TRIAGE_ROOT, TRIAGE_ROOT_FOR, TRIAGE_HINT, TRIAGE_OUTCOME, TRIAGE_ANSWERED,
         CHANGE_BUTTON, START_OVER_BUTTON, RECOMMENDATION_FOR, TRIAGE_INVITE, TRIAGE_START_FAILED,
         BUSY, RESTARTING, REPLY_FAILED, THREAD_FALLBACK, TRIAGE_CLICK_FAILED, TRIAGE_NEXT_FAILED,
-        REASON_NOT_IN_CHANNEL, REASON_ARCHIVED, REASON_TOO_LONG, REASON_UNAVAILABLE, REASON_OTHER;
+        REASON_NOT_IN_CHANNEL, REASON_ARCHIVED, REASON_TOO_LONG, REASON_UNAVAILABLE, REASON_TOKEN_REFUSED, REASON_OTHER;
 
         /** The key in language.yml. */
         public String key() {
@@ -57,6 +57,9 @@ public final class Texts {
         }
         if (failed.notInChannel()) {
             return get(Text.REASON_NOT_IN_CHANNEL);
+        }
+        if (failed.tokenRefused()) {
+            return get(Text.REASON_TOKEN_REFUSED);
         }
         return switch (String.valueOf(failed.error())) {
             case "is_archived" -> get(Text.REASON_ARCHIVED);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attest.knowledge.Fixtures;
 import io.attest.local.LocalSlack;
 import io.attest.testing.SignedClient;
 import io.attest.testing.SlackPayloads;

@@ -117,7 +117,7 @@ class SlackFaultsTest {
         Call told = slack.await(c -> c.done() && (c.method().equals("chat.postEphemeral") && channel.equals(c.param("channel"))
                 || c.method().equals("response_url") && c.responseUrlId().endsWith("-" + channel)), 1).get(0);
         assertTrue(told.allText().contains("the channel is archived"), told.allText());
-        slack.settle();
+        awaitIdle();
         assertEquals(1, logs.problems(surface.method + " failed: is_archived").size(), "logged once");
         assertTrue(logs.problems(surface.method + " failed: is_archived").get(0).getFormattedMessage().matches(".*\\[[A-Za-z0-9-]+\\]$"),
                 "with the job's correlation id");
@@ -154,6 +154,12 @@ class SlackFaultsTest {
                 assertTrue(body.path("reason").asText().contains("token_revoked"), health.body());
                 assertEquals(1, errors.problems("chat.postMessage failed: token_revoked", "SLACK_BOT_TOKEN").size());
                 assertEquals(0, revoked.calls("chat.postEphemeral").size(), "no point trying another way without a token");
+
+                // A click has a response_url, which needs no token: the clicker is told what is wrong.
+                new SignedClient(other.port(), TestConfigs.SECRET).post(SlackPayloads.blockAction("share_answer", "soc1_what",
+                        "CREV", "U1", revoked.responseUrl("revoked-share"), true, null, null));
+                Call told = revoked.await(c -> c.method().equals("response_url") && "revoked-share".equals(c.responseUrlId()), 1).get(0);
+                assertTrue(told.allText().contains("an admin needs to reinstall Attest"), told.allText());
             } finally {
                 other.shutdown();
                 revoked.close();
@@ -192,7 +198,7 @@ class SlackFaultsTest {
         assertEquals(200, client.post(body).statusCode());
     }
 
-    private void assertDeliveredOnce(Surface surface, Asked a) {
+    private void assertDeliveredOnce(Surface surface, Asked a) throws Exception {
         String ch = a.channel();
         switch (surface) {
             case MENTION, DIRECT_MESSAGE, RELATED_TOPIC_IN_A_THREAD -> {
@@ -219,7 +225,7 @@ class SlackFaultsTest {
             }
             case TRIAGE_CLICK -> {
                 awaitListed(ch, 3);
-                slack.settle();
+                awaitIdle();
                 List<LocalWorkspace.Message> thread = listed(ch);
                 assertEquals(3, thread.size(), "root, answered question, next question: " + thread);
                 assertTrue(thread.get(1).blocks().toString().contains("answered by <@U2>"));
@@ -227,10 +233,23 @@ class SlackFaultsTest {
             }
             default -> throw new IllegalStateException();
         }
-        slack.settle();
+        awaitIdle();
         if (surface != Surface.TRIAGE_CLICK && surface != Surface.SOC_TRIAGE && surface != Surface.RELATED_TOPIC_IN_A_PRIVATE_REPLY) {
             assertEquals(1, listed(ch).size(), "still one, once everything settled");
         }
+    }
+
+    /** Waits until the service has no work waiting or running: whatever it was going to post, it has posted. */
+    private void awaitIdle() throws Exception {
+        long limit = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < limit) {
+            JsonNode work = JSON.readTree(health(service).body()).path("work");
+            if (work.path("running").asInt() == 0 && work.path("waiting").asInt() == 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the service never became idle");
     }
 
     private List<LocalWorkspace.Message> listed(String channel) {

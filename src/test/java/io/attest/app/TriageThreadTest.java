@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.attest.knowledge.Fixtures;
 import io.attest.local.LocalSlack;
 import io.attest.local.LocalSlack.Call;
 import io.attest.local.LocalSlack.Fault;

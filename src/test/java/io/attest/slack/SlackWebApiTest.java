@@ -182,7 +182,7 @@ class SlackWebApiTest {
             List<ILoggingEvent> lines = logs.problems("chat.postMessage", "is_archived");
             assertEquals(1, lines.size());
             assertEquals(Level.WARN, lines.get(0).getLevel());
-            assertTrue(lines.get(0).getFormattedMessage().contains("checking [Ev-api]"));
+            assertTrue(lines.get(0).getFormattedMessage().contains("answering a mention [Ev-api]"));
         }
 
         @Test
@@ -249,7 +249,8 @@ class SlackWebApiTest {
     }
 
     private static Job job(Duration deadline) {
-        return Job.standalone(JobKind.CHECKING, "Ev-api", Instant.now().plus(deadline));
+        return new Job(JobKind.ANSWERING_A_MENTION, "Ev-api", Instant.now(), Instant.now().plus(deadline),
+                new java.util.concurrent.atomic.AtomicReference<>());
     }
 
     private static SlackMessage message(String text) {

@@ -44,13 +44,13 @@ class WorkQueueTest {
     @Test
     void workWaitsForAThreadUpToTheQueuesCapacity() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
-        assertEquals(Admission.ACCEPTED, queue.submit(JobKind.CHECKING, "c1", job -> {
+        assertEquals(Admission.ACCEPTED, queue.submit(JobKind.SHOWING_TOPICS, "c1", job -> {
             started.countDown();
             release.await();
         }));
         assertTrue(started.await(20, TimeUnit.SECONDS));
-        assertEquals(Admission.ACCEPTED, queue.submit(JobKind.CHECKING, "c2", job -> release.await()));
-        assertEquals(Admission.ACCEPTED, queue.submit(JobKind.CHECKING, "c3", job -> release.await()));
+        assertEquals(Admission.ACCEPTED, queue.submit(JobKind.SHOWING_TOPICS, "c2", job -> release.await()));
+        assertEquals(Admission.ACCEPTED, queue.submit(JobKind.SHOWING_TOPICS, "c3", job -> release.await()));
         assertEquals(new WorkQueue.Stats(1, 2, 2, 1, 0), queue.stats());
     }
 
@@ -120,7 +120,7 @@ class WorkQueueTest {
         @Test
         void newWorkIsRefusedLoggedOnceAndCounted() {
             for (int i = 0; i < 3; i++) {
-                queue.submit(JobKind.CHECKING, "h" + i, job -> release.await());
+                queue.submit(JobKind.SHOWING_TOPICS, "h" + i, job -> release.await());
             }
             assertEquals(Admission.FULL, queue.submit(JobKind.ANSWERING_A_MENTION, "Ev9", job -> { }));
             assertEquals(1, queue.stats().refused());

@@ -7,7 +7,7 @@ public final class ActionIds {
 
     public static final String SHARE_ANSWER = "share_answer";
     /** Related topics and "Did you mean…" both open an answer; a suffix keeps action_ids unique in a block. */
-    public static final String SHOW_ANSWER_PREFIX = "show_answer:";
+    private static final String SHOW_ANSWER_PREFIX = "show_answer:";
     public static final Pattern SHOW_ANSWER = Pattern.compile("^show_answer:\\d+$");
     public static final String SHOW_TOPICS = "show_topics";
 

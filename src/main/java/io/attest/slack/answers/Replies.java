@@ -61,7 +61,7 @@ public final class Replies {
         return ackWith(renderer.notice(mrkdwn, mrkdwn).toEphemeralJson());
     }
 
-    static Response ackWith(ObjectNode body) {
+    private static Response ackWith(ObjectNode body) {
         return ackWith(body.toString());
     }
 

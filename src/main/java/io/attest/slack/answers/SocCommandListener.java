@@ -34,7 +34,7 @@ public final class SocCommandListener implements SlashCommandHandler {
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload payload = req.getPayload();
         Ask ask = Ask.parse(SlackText.typed(payload.getText()));
-        if (ask.kind() == Ask.Kind.TRIAGE) {
+        if (ask.kind() == Ask.Kind.TRIAGE && payload.getChannelId() != null && payload.getUserId() != null) {
             Asker asker = Asker.viaResponseUrl(payload.getUserId(), payload.getChannelId(), payload.getResponseUrl());
             // No notice on refusal: the ack itself tells the person, at no cost.
             Admission admission = afterAck.submit(JobKind.STARTING_A_TRIAGE, null, null, job -> triage.start(

@@ -242,6 +242,6 @@ public final class TriageThreads {
         if (message == null || message.getBlocks() == null) {
             return false;
         }
-        return message.getBlocks().stream().noneMatch(b -> (TriageActions.QUESTION_BLOCK + key).equals(b.getBlockId()));
+        return message.getBlocks().stream().noneMatch(b -> b != null && (TriageActions.QUESTION_BLOCK + key).equals(b.getBlockId()));
     }
 }

@@ -1,0 +1,108 @@
+package io.attest.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.AppMentionEvent;
+import io.attest.testing.LogCapture;
+import io.attest.testing.SignedClient;
+import io.attest.testing.SlackPayloads;
+import io.javalin.Javalin;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP edge tells a payload it cannot read (400) from a listener's bug (500, with its stack trace logged). */
+class SlackEventsHandlerTest {
+
+    private static final String SECRET = "edge-secret";
+    private final AtomicInteger mentions = new AtomicInteger();
+    private final Javalin server;
+    private final SignedClient client;
+    private final LogCapture logs = new LogCapture();
+
+    SlackEventsHandlerTest() {
+        App app = new App(AppConfig.builder().build(), new ArrayList<>());
+        app.use(new RepeatAndBotEventFilter(new EventDeduplicator(100, Duration.ofMinutes(30), Clock.systemUTC()), "UBOT"));
+        app.event(AppMentionEvent.class, (payload, ctx) -> {
+            mentions.incrementAndGet();
+            throw new IllegalStateException("a bug in a listener");
+        });
+        app.command("/soc", (req, ctx) -> ctx.ack("fine"));
+        SlackEventsHandler handler = new SlackEventsHandler(app, new SlackSignatureVerifier(SECRET, Clock.systemUTC()));
+        server = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.jetty.host = "127.0.0.1";
+            c.routes.post("/slack/events", handler);
+        }).start(0);
+        client = new SignedClient(server.port(), SECRET);
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+        logs.close();
+    }
+
+    @Nested
+    class AListenerThatThrows {
+
+        @Test
+        void isA500WithItsWholeStackTraceInTheLog() throws Exception {
+            HttpResponse<String> r = client.post(mention("Ev-bug1"));
+            assertEquals(500, r.statusCode());
+            assertFalse(r.body().contains("IllegalStateException"), "no stack trace or class name to the caller");
+            List<ILoggingEvent> errors = logs.at(Level.ERROR);
+            assertEquals(1, errors.size());
+            assertTrue(errors.get(0).getFormattedMessage().contains("A listener failed"));
+            assertNotNull(errors.get(0).getThrowableProxy(), "the stack trace is kept");
+            assertEquals("a bug in a listener", errors.get(0).getThrowableProxy().getMessage());
+        }
+
+        @Test
+        void andSlacksRetryOfThatEventIsAcknowledgedWithoutRunningTheListenerAgain() throws Exception {
+            String body = mention("Ev-bug2");
+            assertEquals(500, client.post(body).statusCode());
+            assertEquals(200, client.post(body, 0, 1).statusCode());
+            assertEquals(1, mentions.get());
+        }
+    }
+
+    @Nested
+    class APayloadThatCannotBeRead {
+
+        @Test
+        void isA400EvenWhenOnlyBoltsTypedReadingFails() throws Exception {
+            String wrongTypes = "{\"type\":\"event_callback\",\"event_id\":\"Ev-types\",\"event\":{\"type\":\"app_mention\","
+                    + "\"user\":{\"id\":[1,2]},\"text\":7,\"ts\":{}}}";
+            assertEquals(400, client.post(wrongTypes).statusCode());
+            assertEquals(0, mentions.get());
+            assertEquals(List.of(), logs.at(Level.ERROR));
+        }
+
+        @Test
+        void isA400ForNonJsonForAnActionWithoutAnIdAndForAFormThatIsNotUrlEncoded() throws Exception {
+            for (String bad : List.of("{\"type\": \"app_", "[1,2,3]", "payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%5Bnull%5D%7D",
+                    "payload=%E0%A4%A", "command=%2Fsoc&text=%zz")) {
+                assertEquals(400, client.post(bad).statusCode(), bad);
+            }
+            assertEquals(List.of(), logs.at(Level.ERROR));
+        }
+    }
+
+    private static String mention(String eventId) {
+        return SlackPayloads.appMention(eventId, "C1", "U1", "<@UBOT> hello", "1700008000.000100", null);
+    }
+}
