@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  *                      the 30 s most platforms allow between SIGTERM and SIGKILL
  * @param startupTimeout how long start-up keeps asking Slack to confirm the token while Slack cannot say
  *                      ({@code ATTEST_STARTUP_TIMEOUT})
+ * @param jsonLogs     one JSON object a line ({@code LOG_FORMAT=json}); read by the logging set-up itself, checked here
  */
 record Config(String signingSecret, String botToken, int port, String slackApiUrl, String intentsFolder,
               int workThreads, int workQueue, Duration slackDeadline, Duration slackTimeout, Duration shutdownGrace,
-              Duration startupTimeout) {
+              Duration startupTimeout, boolean jsonLogs) {
 
     static final int DEFAULT_PORT = 3000;
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
@@ -31,7 +32,7 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
         return new Config(
                 blankToNull(env.get("SLACK_SIGNING_SECRET")),
                 blankToNull(env.get("SLACK_BOT_TOKEN")),
-                port(env.get("PORT")),
+                port("PORT", env.get("PORT")),
                 blankToNull(env.get("SLACK_API_URL")),
                 blankToNull(env.get("ATTEST_INTENTS")),
                 count(env, "ATTEST_WORK_THREADS", 8),
@@ -39,7 +40,8 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
                 duration(env, "ATTEST_SLACK_DEADLINE", Duration.ofSeconds(60)),
                 duration(env, "ATTEST_SLACK_TIMEOUT", Duration.ofSeconds(10)),
                 duration(env, "ATTEST_SHUTDOWN_GRACE", Duration.ofSeconds(25)),
-                duration(env, "ATTEST_STARTUP_TIMEOUT", Duration.ofMinutes(2)));
+                duration(env, "ATTEST_STARTUP_TIMEOUT", Duration.ofMinutes(2)),
+                jsonLogs(env));
     }
 
     /** Without both Slack credentials Attest runs in local mode. */
@@ -47,11 +49,22 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
         return signingSecret == null || botToken == null;
     }
 
+    private static boolean jsonLogs(Map<String, String> env) {
+        String value = blankToNull(env.get("LOG_FORMAT"));
+        if (value == null || value.equalsIgnoreCase("text")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("json")) {
+            return true;
+        }
+        throw new IllegalArgumentException("LOG_FORMAT must be json or text, not '" + value + "'");
+    }
+
     Optional<String> apiUrl() {
         return Optional.ofNullable(slackApiUrl);
     }
 
-    private static int port(String value) {
+    private static int port(String name, String value) {
         if (value == null || value.isBlank()) {
             return DEFAULT_PORT;
         }
@@ -62,7 +75,7 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("PORT must be a number from 0 to 65535, not '" + value + "'");
+            throw new IllegalArgumentException(name + " must be a number from 0 to 65535, not '" + value + "'");
         }
     }
 
@@ -110,6 +123,6 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
         return "Config[port=" + port + ", slackApiUrl=" + slackApiUrl + ", intents=" + intentsFolder
                 + ", workThreads=" + workThreads + ", workQueue=" + workQueue + ", slackDeadline=" + slackDeadline + ", slackTimeout=" + slackTimeout + ", shutdownGrace=" + shutdownGrace + ", startupTimeout=" + startupTimeout
                 + ", signingSecret=" + (signingSecret == null ? "unset" : "set")
-                + ", botToken=" + (botToken == null ? "unset" : "set") + "]";
+                + ", botToken=" + (botToken == null ? "unset" : "set") + ", logFormat=" + (jsonLogs ? "json" : "text") + "]";
     }
 }

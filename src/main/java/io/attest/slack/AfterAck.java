@@ -27,11 +27,12 @@ public final class AfterAck {
     /**
      * Runs the task after the ack, or, when there is no room for it, tells the asker so.
      *
-     * @param correlationId Slack's event_id when there is one; null for a fresh id
+     * @param correlationId Slack's event_id when there is one; null for the id of the request being served (or a fresh one)
      * @param asker         who to tell about a refusal; null when the caller tells them itself (in its ack)
      */
     public Admission submit(JobKind what, String correlationId, Asker asker, WorkQueue.Task task) {
-        String id = correlationId != null ? correlationId : newCorrelationId();
+        String id = correlationId != null ? correlationId
+                : LogContext.correlationId() != null ? LogContext.correlationId() : newCorrelationId();
         Admission admission = work.submit(what, id, task);
         if (!admission.accepted() && asker != null && asker.reachable()) {
             notices.submit(JobKind.TELLING_THE_ASKER_IT_WAS_REFUSED, id,

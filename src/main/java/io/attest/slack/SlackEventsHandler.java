@@ -12,7 +12,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
@@ -60,12 +59,16 @@ public final class SlackEventsHandler implements Handler {
                 reply(ctx, 401, "{\"error\":\"invalid request signature\"}");
                 return;
             }
-            request = parse(ctx, new String(body, StandardCharsets.UTF_8));
+            String text = new String(body, StandardCharsets.UTF_8);
+            JsonNode json = PayloadShape.requireHttpBody(text);
+            request = parse(ctx, text);
+            LogContext.set(json != null && json.path("event_id").isTextual() ? json.path("event_id").asText()
+                    : AfterAck.newCorrelationId(), Surface.of(request));
             write(ctx, request, app.run(request));
-        } catch (UnreadablePayload | JsonParseException e) {
+        } catch (PayloadShape.Unreadable | JsonParseException e) {
             // JsonParseException is Gson's, and so only ever Bolt failing to read a payload as the type Slack documents.
-            LOG.info("Rejected a signed payload that cannot be read: {}",
-                    e instanceof UnreadablePayload u ? u.why : Why.BOLT_COULD_NOT_READ_IT + " (" + e.getClass().getSimpleName() + ")");
+            LOG.info("Rejected a signed payload that cannot be read: {}", e instanceof PayloadShape.Unreadable u ? u.why
+                    : PayloadShape.Why.BOLT_COULD_NOT_READ_IT + " (" + e.getClass().getSimpleName() + ")");
             reply(ctx, 400, "{\"error\":\"malformed Slack payload\"}");
         } catch (IOException e) {
             // The body never arrived whole: the client went away, or sent it too slowly. Nothing is wrong on our side.
@@ -78,6 +81,8 @@ public final class SlackEventsHandler implements Handler {
         } catch (Exception e) {
             LOG.error("A listener failed on a {} request", request == null ? "Slack" : request.getRequestType(), e);
             reply(ctx, 500, "{\"error\":\"something went wrong on our side\"}");
+        } finally {
+            LogContext.clear();
         }
     }
 
@@ -98,7 +103,6 @@ public final class SlackEventsHandler implements Handler {
      * is a JSON object (interactivity), or a form (slash commands). Anything else cannot be a Slack payload.
      */
     private Request<?> parse(Context ctx, String body) {
-        requireSlackShape(body);
         Map<String, List<String>> headers = new HashMap<>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             headers.put(name, Collections.list(ctx.req().getHeaders(name)));
@@ -114,63 +118,12 @@ public final class SlackEventsHandler implements Handler {
         try {
             request = parser.parse(raw);
         } catch (RuntimeException e) {
-            throw new UnreadablePayload(Why.BOLT_COULD_NOT_READ_IT);
+            throw new PayloadShape.Unreadable(PayloadShape.Why.BOLT_COULD_NOT_READ_IT);
         }
         if (request == null) {
-            throw new UnreadablePayload(Why.NOT_A_KIND_OF_REQUEST_SLACK_SENDS);
+            throw new PayloadShape.Unreadable(PayloadShape.Why.NOT_A_KIND_OF_REQUEST_SLACK_SENDS);
         }
         return request;
-    }
-
-    private static void requireSlackShape(String body) {
-        String trimmed = body.strip();
-        if (trimmed.startsWith("{")) {
-            requireJsonObject(trimmed);
-            return;
-        }
-        for (String pair : trimmed.split("&")) {
-            int eq = pair.indexOf('=');
-            String value;
-            try {
-                if (eq < 0 || !URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals("payload")) {
-                    URLDecoder.decode(pair, StandardCharsets.UTF_8);
-                    continue;
-                }
-                value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new UnreadablePayload(Why.A_FORM_THAT_IS_NOT_URL_ENCODED);
-            }
-            requireActionsReadable(requireJsonObject(value));
-        }
-    }
-
-    /** Bolt reads the first action's action_id itself, before any listener can check it. */
-    private static void requireActionsReadable(JsonNode payload) {
-        JsonNode actions = payload.path("actions");
-        if (actions.isMissingNode()) {
-            return;
-        }
-        if (!actions.isArray()) {
-            throw new UnreadablePayload(Why.ACTIONS_THAT_ARE_NOT_A_LIST);
-        }
-        for (JsonNode action : actions) {
-            if (!action.isObject() || !action.path("action_id").isTextual()) {
-                throw new UnreadablePayload(Why.AN_ACTION_WITHOUT_AN_ACTION_ID);
-            }
-        }
-    }
-
-    private static JsonNode requireJsonObject(String json) {
-        JsonNode node;
-        try {
-            node = BlockKit.JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UnreadablePayload(Why.JSON_THAT_DOES_NOT_PARSE);
-        }
-        if (node == null || !node.isObject()) {
-            throw new UnreadablePayload(Why.JSON_THAT_IS_NOT_AN_OBJECT);
-        }
-        return node;
     }
 
     private static void write(Context ctx, Request<?> request, Response response) {
@@ -201,26 +154,5 @@ public final class SlackEventsHandler implements Handler {
 
     private static void reply(Context ctx, int status, String json) {
         ctx.status(status).contentType("application/json; charset=utf-8").result(json);
-    }
-
-    /** Why a signed body is not a payload Slack would send; read as words, the names are what the log says. */
-    private enum Why {
-        JSON_THAT_DOES_NOT_PARSE, JSON_THAT_IS_NOT_AN_OBJECT, A_FORM_THAT_IS_NOT_URL_ENCODED, ACTIONS_THAT_ARE_NOT_A_LIST,
-        AN_ACTION_WITHOUT_AN_ACTION_ID, NOT_A_KIND_OF_REQUEST_SLACK_SENDS, BOLT_COULD_NOT_READ_IT;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        }
-    }
-
-    /** Signed, but not a payload Slack would send. Carries why, never the body. */
-    private static final class UnreadablePayload extends RuntimeException {
-        private final Why why;
-
-        UnreadablePayload(Why why) {
-            super(why.toString(), null, false, false);
-            this.why = why;
-        }
     }
 }

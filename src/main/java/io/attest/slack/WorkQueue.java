@@ -102,7 +102,7 @@ public final class WorkQueue implements AutoCloseable {
             return refuse(job, Admission.STOPPING);
         }
         try {
-            executor.execute(new Queued(job, task));
+            executor.execute(new Queued(job, task, LogContext.surface()));
             return Admission.ACCEPTED;
         } catch (RejectedExecutionException e) {
             return refuse(job, accepting ? Admission.FULL : Admission.STOPPING);
@@ -163,15 +163,19 @@ public final class WorkQueue implements AutoCloseable {
     private final class Queued implements Runnable {
         private final Job job;
         private final Task task;
+        /** The surface of the request that asked for the job, for the log lines the job writes. */
+        private final String surface;
 
-        Queued(Job job, Task task) {
+        Queued(Job job, Task task, String surface) {
             this.job = job;
             this.task = task;
+            this.surface = surface;
         }
 
         @Override
         public void run() {
             running.add(job);
+            LogContext.restore(job.correlationId(), surface);
             try {
                 task.run(job);
             } catch (InterruptedException e) {
@@ -182,6 +186,7 @@ public final class WorkQueue implements AutoCloseable {
                 LOG.error("{} failed", job, e);
             } finally {
                 running.remove(job);
+                LogContext.clear();
             }
         }
     }

@@ -58,7 +58,7 @@ class ConfigTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"ATTEST_WORK_THREADS, 0", "ATTEST_WORK_THREADS, many", "ATTEST_WORK_QUEUE, -5",
             "ATTEST_SLACK_DEADLINE, soon", "ATTEST_SLACK_DEADLINE, 0s", "ATTEST_SLACK_DEADLINE, 5h",
-            "ATTEST_SLACK_TIMEOUT, -1", "ATTEST_SHUTDOWN_GRACE, 25 seconds"})
+            "ATTEST_SLACK_TIMEOUT, -1", "ATTEST_SHUTDOWN_GRACE, 25 seconds", "LOG_FORMAT, yaml"})
     void aValueThatCannotBeReadStopsStartUpNamingTheVariable(String name, String value) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(name, value)));
         assertTrue(e.getMessage().startsWith(name), e.getMessage());

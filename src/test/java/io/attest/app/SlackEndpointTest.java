@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attest.local.LocalSlack;
+import io.attest.testing.LogCapture;
 import io.attest.testing.SignedClient;
 import io.attest.testing.SlackPayloads;
 import java.net.URI;
@@ -220,31 +221,29 @@ class SlackEndpointTest {
     }
 
     @Test
-    void secretsTokensAndBodiesNeverReachTheLogs() throws Exception {
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
-        logs.start();
-        root.addAppender(logs);
-        ch.qos.logback.classic.Level level = root.getLevel();
-        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    void secretsTokensAndBodiesNeverReachTheLogsInEitherFormat() throws Exception {
+        LogCapture logs = new LogCapture();
+        ch.qos.logback.classic.Level level = logs.rootLevel();
+        logs.everything();
         try {
             server.shutdown();
             server = Wiring.start(TestConfigs.forSlack(slack), false);
             client = new SignedClient(server.port(), SECRET);
-            client.post(SlackPayloads.slashCommand("is soc 2 a certification?", "C1", "U1", slack.responseUrl("l")));
+            client.post(SlackPayloads.slashCommand("is soc 2 a certification?", "C1", "U1", slack.responseUrl("l-response-url")));
             client.postUnsigned(SlackPayloads.slashCommand("unsigned", "C1", "U1", slack.responseUrl("l")));
             client.post("payload=%7Bnot-json");
             client.post("{\"type\":\"something_new\",\"token\":\"legacy-verification-token\"}");
             client.post(SlackPayloads.appMention(SlackPayloads.nextEventId(), "C1", "U1", "<@UBOT> hi", "1.1", null));
+            slack.fail("chat.postMessage", LocalSlack.Fault.notOk("not_in_channel"));
+            client.post(SlackPayloads.appMention(SlackPayloads.nextEventId(), "C1", "U1", "<@UBOT> what is soc 1?", "1.2", null));
             slack.settle();
         } finally {
-            root.detachAppender(logs);
-            root.setLevel(level);
+            logs.rootLevel(level);
+            logs.close();
         }
-        assertFalse(logs.list.isEmpty(), "something was logged");
-        for (var event : logs.list) {
-            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
-            for (String secret : List.of(SECRET, TOKEN, "legacy-verification-token", "not-json")) {
+        assertFalse(logs.events().isEmpty(), "something was logged");
+        for (String line : logs.renderedInEveryFormat()) {
+            for (String secret : List.of(SECRET, TOKEN, "legacy-verification-token", "not-json", "l-response-url")) {
                 assertFalse(line.contains(secret), "logged: " + line);
             }
         }

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.attest.app.LogLayout;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,36 @@ public final class LogCapture implements AutoCloseable {
     /** Events at exactly {@code level}. */
     public List<ILoggingEvent> at(Level level) {
         return events().stream().filter(e -> e.getLevel() == level).toList();
+    }
+
+    /**
+     * Every event so far as the log would show it, in each format {@code LOG_FORMAT} offers (text, then JSON): the
+     * message, the MDC fields, any stack trace. What a log-secrecy test must search.
+     */
+    public List<String> renderedInEveryFormat() {
+        List<String> lines = new ArrayList<>();
+        for (String format : List.of("text", "json")) {
+            LogLayout layout = new LogLayout();
+            layout.setContext(root.getLoggerContext());
+            layout.setFormat(format);
+            layout.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
+            layout.start();
+            events().forEach(e -> lines.add(layout.doLayout(e)));
+        }
+        return lines;
+    }
+
+    public Level rootLevel() {
+        return root.getLevel();
+    }
+
+    public void rootLevel(Level level) {
+        root.setLevel(level);
+    }
+
+    /** Lets every logger that follows the root log down to DEBUG, until {@link #rootLevel(Level)} puts it back. */
+    public void everything() {
+        root.setLevel(Level.DEBUG);
     }
 
     @Override

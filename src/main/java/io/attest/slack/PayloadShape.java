@@ -1,0 +1,91 @@
+package io.attest.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The checks the edge makes before Bolt reads a payload, because Bolt would fail on these shapes with an exception
+ * that looks like a listener's bug: a body comes in one of Slack's three shapes (a JSON object, a form whose
+ * {@code payload} is a JSON object, or a form). Failures carry why, never the payload.
+ */
+final class PayloadShape {
+
+    private PayloadShape() {
+    }
+
+    /** An HTTP body: a JSON object (events, returned), or a url-encoded form whose payload, if any, reads. */
+    static JsonNode requireHttpBody(String body) {
+        String trimmed = body.strip();
+        if (trimmed.startsWith("{")) {
+            return requireJsonObject(trimmed);
+        }
+        for (String pair : trimmed.split("&")) {
+            int eq = pair.indexOf('=');
+            String value;
+            try {
+                if (eq < 0 || !URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals("payload")) {
+                    URLDecoder.decode(pair, StandardCharsets.UTF_8);
+                    continue;
+                }
+                value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new Unreadable(Why.A_FORM_THAT_IS_NOT_URL_ENCODED);
+            }
+            requireActionsReadable(requireJsonObject(value));
+        }
+        return null;
+    }
+
+    /** Bolt reads the first action's action_id itself, before any listener can check it. */
+    private static void requireActionsReadable(JsonNode payload) {
+        JsonNode actions = payload.path("actions");
+        if (actions.isMissingNode()) {
+            return;
+        }
+        if (!actions.isArray()) {
+            throw new Unreadable(Why.ACTIONS_THAT_ARE_NOT_A_LIST);
+        }
+        for (JsonNode action : actions) {
+            if (!action.isObject() || !action.path("action_id").isTextual()) {
+                throw new Unreadable(Why.AN_ACTION_WITHOUT_AN_ACTION_ID);
+            }
+        }
+    }
+
+    static JsonNode requireJsonObject(String json) {
+        JsonNode node;
+        try {
+            node = BlockKit.JSON.readTree(json);
+        } catch (IOException e) {
+            throw new Unreadable(Why.JSON_THAT_DOES_NOT_PARSE);
+        }
+        if (node == null || !node.isObject()) {
+            throw new Unreadable(Why.JSON_THAT_IS_NOT_AN_OBJECT);
+        }
+        return node;
+    }
+
+    /** Why a payload is not one Slack would send; read as words, the names are what the log says. */
+    enum Why {
+        JSON_THAT_DOES_NOT_PARSE, JSON_THAT_IS_NOT_AN_OBJECT, A_FORM_THAT_IS_NOT_URL_ENCODED, ACTIONS_THAT_ARE_NOT_A_LIST,
+        AN_ACTION_WITHOUT_AN_ACTION_ID, NOT_A_KIND_OF_REQUEST_SLACK_SENDS, BOLT_COULD_NOT_READ_IT;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
+
+    /** Not a payload Slack would send. Carries why, never the payload. */
+    static final class Unreadable extends RuntimeException {
+        final Why why;
+
+        Unreadable(Why why) {
+            super(why.toString(), null, false, false);
+            this.why = why;
+        }
+    }
+}
