@@ -19,20 +19,31 @@ import java.util.regex.Pattern;
  *                      the 30 s most platforms allow between SIGTERM and SIGKILL
  * @param startupTimeout how long start-up keeps asking Slack to confirm the token while Slack cannot say
  *                      ({@code ATTEST_STARTUP_TIMEOUT})
+ * @param metricsPort  where /metrics is served on a listener of its own ({@code METRICS_PORT}); null for none
+ * @param metricsToken the bearer token /metrics requires ({@code METRICS_TOKEN}); null for none
  * @param jsonLogs     one JSON object a line ({@code LOG_FORMAT=json}); read by the logging set-up itself, checked here
  */
 record Config(String signingSecret, String botToken, int port, String slackApiUrl, String intentsFolder,
               int workThreads, int workQueue, Duration slackDeadline, Duration slackTimeout, Duration shutdownGrace,
-              Duration startupTimeout, boolean jsonLogs) {
+              Duration startupTimeout, Integer metricsPort, String metricsToken, boolean jsonLogs) {
 
     static final int DEFAULT_PORT = 3000;
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
 
+    /** A bearer token shorter than this is too easy to guess for something on a public port. */
+    static final int METRICS_TOKEN_MIN_LENGTH = 16;
+
     static Config fromEnvironment(Map<String, String> env) {
+        Integer metricsPort = env.get("METRICS_PORT") == null || env.get("METRICS_PORT").isBlank() ? null
+                : port("METRICS_PORT", env.get("METRICS_PORT"));
+        int port = port("PORT", env.get("PORT"));
+        if (metricsPort != null && metricsPort != 0 && metricsPort == port) {
+            throw new IllegalArgumentException("METRICS_PORT must differ from PORT (" + port + "): /metrics gets a listener of its own");
+        }
         return new Config(
                 blankToNull(env.get("SLACK_SIGNING_SECRET")),
                 blankToNull(env.get("SLACK_BOT_TOKEN")),
-                port("PORT", env.get("PORT")),
+                port,
                 blankToNull(env.get("SLACK_API_URL")),
                 blankToNull(env.get("ATTEST_INTENTS")),
                 count(env, "ATTEST_WORK_THREADS", 8),
@@ -41,12 +52,28 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
                 duration(env, "ATTEST_SLACK_TIMEOUT", Duration.ofSeconds(10)),
                 duration(env, "ATTEST_SHUTDOWN_GRACE", Duration.ofSeconds(25)),
                 duration(env, "ATTEST_STARTUP_TIMEOUT", Duration.ofMinutes(2)),
+                metricsPort,
+                metricsToken(env),
                 jsonLogs(env));
     }
 
     /** Without both Slack credentials Attest runs in local mode. */
     boolean localMode() {
         return signingSecret == null || botToken == null;
+    }
+
+    /** /metrics is served (and counted) only when it is protected: on a port of its own, or behind a bearer token. */
+    boolean metricsEnabled() {
+        return metricsPort != null || metricsToken != null;
+    }
+
+    private static String metricsToken(Map<String, String> env) {
+        String token = blankToNull(env.get("METRICS_TOKEN"));
+        if (token != null && token.length() < METRICS_TOKEN_MIN_LENGTH) {
+            throw new IllegalArgumentException("METRICS_TOKEN must be at least " + METRICS_TOKEN_MIN_LENGTH
+                    + " characters (for example: openssl rand -hex 32)");
+        }
+        return token;
     }
 
     private static boolean jsonLogs(Map<String, String> env) {
@@ -123,6 +150,8 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
         return "Config[port=" + port + ", slackApiUrl=" + slackApiUrl + ", intents=" + intentsFolder
                 + ", workThreads=" + workThreads + ", workQueue=" + workQueue + ", slackDeadline=" + slackDeadline + ", slackTimeout=" + slackTimeout + ", shutdownGrace=" + shutdownGrace + ", startupTimeout=" + startupTimeout
                 + ", signingSecret=" + (signingSecret == null ? "unset" : "set")
-                + ", botToken=" + (botToken == null ? "unset" : "set") + ", logFormat=" + (jsonLogs ? "json" : "text") + "]";
+                + ", botToken=" + (botToken == null ? "unset" : "set")
+                + ", metricsPort=" + metricsPort + ", metricsToken=" + (metricsToken == null ? "unset" : "set")
+                + ", logFormat=" + (jsonLogs ? "json" : "text") + "]";
     }
 }

@@ -26,14 +26,17 @@ final class Service {
     private final Duration grace;
     private final ContentWatcher watcher;
     private final LocalSlack localSlack;
+    private final List<AutoCloseable> alsoClose;
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     /**
      * @param grace   how long a shutdown may take to finish accepted work
      * @param watcher and localSlack run beside the server in local mode only; null otherwise
+     * @param alsoClose closed, in order, after the server stops (the metrics listener)
      */
-    Service(WebServer web, Wiring.Parts parts, Duration grace, ContentWatcher watcher, LocalSlack localSlack) {
+    Service(WebServer web, Wiring.Parts parts, Duration grace, ContentWatcher watcher, LocalSlack localSlack,
+            AutoCloseable... alsoClose) {
         this.web = web;
         this.work = parts.work();
         this.notices = parts.notices();
@@ -42,6 +45,7 @@ final class Service {
         this.grace = grace;
         this.watcher = watcher;
         this.localSlack = localSlack;
+        this.alsoClose = List.of(alsoClose);
     }
 
     int port() {
@@ -77,6 +81,13 @@ final class Service {
             Thread.currentThread().interrupt();
         }
         web.stop();
+        for (AutoCloseable c : alsoClose) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Shutdown: could not close {}: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
         if (watcher != null) {
             watcher.close();
         }

@@ -10,7 +10,8 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 
 /**
- * The HTTP server: {@code POST /slack/events} for everything Slack sends, {@code GET /healthz} for the platform.
+ * The HTTP server: {@code POST /slack/events} for everything Slack sends, {@code GET /healthz} for the platform, and
+ * {@code GET /metrics} when a token protects it.
  * Dependencies come in through the constructor, so tests build it with fakes.
  *
  * <p>Slow clients cannot tie it up. A request body is read in full before any thread is given to the request, so a

@@ -14,6 +14,7 @@ import io.attest.slack.SlackEventsHandler;
 import io.attest.slack.SlackRoutes;
 import io.attest.slack.SlackSignatureVerifier;
 import io.attest.slack.SlackWebApi;
+import io.attest.slack.Telemetry;
 import io.attest.slack.Texts;
 import io.attest.slack.WorkQueue;
 import io.attest.slack.answers.ActionIds;
@@ -27,6 +28,7 @@ import io.attest.slack.answers.TriageStarter;
 import io.attest.slack.triage.TriageActions;
 import io.attest.slack.triage.TriageThreads;
 import io.attest.triage.TriageEngine;
+import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -37,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,11 +74,13 @@ final class Wiring {
         Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken());
         String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
         SlackRoutes routes = slackApp(parts, botUserId);
-        SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()));
-        WebServer web = new WebServer(events, parts.health(), null, cfg -> { }).start(config.port());
+        SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()),
+                parts.telemetry());
+        MetricsEndpoint metrics = metrics(config, parts, null);
+        WebServer web = new WebServer(events, parts.health(), null, metricsRoutes(metrics)).start(config.port());
         LOG.info("Attest is listening on port {} for Slack at /slack/events — started in {} ms", web.port(), since(started));
         LOG.info("Matching questions by {}", content.kb().matching());
-        return new Service(web, parts, config.shutdownGrace(), null, null);
+        return new Service(web, parts, config.shutdownGrace(), null, null, closeable(metrics));
     }
 
     /**
@@ -92,24 +97,56 @@ final class Wiring {
         LocalConsole console = new LocalConsole(base, localSlack, secret, watcher::problems);
         Parts parts = parts(config, watcher::current, localSlack.apiUrl(), LOCAL_TOKEN);
         SlackRoutes routes = slackApp(parts, StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock()));
-        SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(secret, parts.clock()));
-        WebServer web = new WebServer(events, parts.health(), "127.0.0.1", console::routes).start(port);
+        SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(secret, parts.clock()),
+                parts.telemetry());
+        MetricsEndpoint metrics = metrics(config, parts, "127.0.0.1");
+        Consumer<JavalinConfig> routesToo = metricsRoutes(metrics);
+        WebServer web = new WebServer(events, parts.health(), "127.0.0.1", cfg -> {
+            console.routes(cfg);
+            routesToo.accept(cfg);
+        }).start(port);
         watcher.start();
         LOG.info("Attest is running in local mode (no Slack credentials): open {}/ — started in {} ms", base, since(started));
         LOG.info("Matching questions by {}", watcher.current().kb().matching());
-        return new Service(web, parts, config.shutdownGrace(), watcher, localSlack);
+        return new Service(web, parts, config.shutdownGrace(), watcher, localSlack, closeable(metrics));
+    }
+
+    /** /metrics as configured: on a listener of its own, or behind a token on the main port, or not at all (null). */
+    private static MetricsEndpoint metrics(Config config, Parts parts, String host) throws IOException {
+        if (!(parts.telemetry() instanceof MicrometerTelemetry micrometer)) {
+            return null;
+        }
+        MetricsEndpoint endpoint = new MetricsEndpoint(micrometer, config.metricsToken());
+        if (config.metricsPort() != null) {
+            int port = endpoint.listen(host, config.metricsPort());
+            LOG.info("Metrics: GET /metrics on port {}{}", port, config.metricsToken() != null ? ", with METRICS_TOKEN" : "");
+        } else {
+            LOG.info("Metrics: GET /metrics on the main port, with METRICS_TOKEN");
+        }
+        return endpoint;
+    }
+
+    private static Consumer<JavalinConfig> metricsRoutes(MetricsEndpoint metrics) {
+        return metrics != null && metrics.onMainPort() ? metrics::routes : cfg -> { };
+    }
+
+    private static AutoCloseable closeable(MetricsEndpoint metrics) {
+        return metrics != null ? metrics : () -> { };
     }
 
     /** What the Slack listeners share, and what the running service needs to stop them; built once at start-up. */
-    record Parts(Supplier<Content> content, SlackWebApi api, WorkQueue work, WorkQueue notices, Health health, Clock clock) {
+    record Parts(Supplier<Content> content, SlackWebApi api, WorkQueue work, WorkQueue notices, Health health, Clock clock,
+                 Telemetry telemetry) {
     }
 
     static Parts parts(Config config, Supplier<Content> content, String apiUrl, String token) {
         Clock clock = Clock.systemUTC();
-        WorkQueue work = new WorkQueue("work", config.workThreads(), config.workQueue(), config.slackDeadline(), clock);
+        // Nothing is counted unless /metrics is served: it is off by default.
+        Telemetry telemetry = config.metricsEnabled() ? new MicrometerTelemetry() : Telemetry.NONE;
+        WorkQueue work = new WorkQueue("work", config.workThreads(), config.workQueue(), config.slackDeadline(), clock, telemetry);
         Health health = new Health(() -> content.get().kb().intents().size(), work);
-        return new Parts(content, new SlackWebApi(apiUrl, token, config.slackTimeout(), health::tokenRefused), work,
-                new WorkQueue("notices", 1, NOTICE_CAPACITY, NOTICE_DEADLINE, clock), health, clock);
+        return new Parts(content, new SlackWebApi(apiUrl, token, config.slackTimeout(), health::tokenRefused, telemetry), work,
+                new WorkQueue("notices", 1, NOTICE_CAPACITY, NOTICE_DEADLINE, clock, telemetry), health, clock, telemetry);
     }
 
     /** The Bolt app with every Slack surface Attest answers on, each listener given what it needs. */
@@ -125,16 +162,16 @@ final class Wiring {
         Supplier<TriageEngine> triageEngine = () -> parts.content().get().triage();
         Texts texts = new Texts(() -> kb.get().language());
         AfterAck afterAck = new AfterAck(parts.work(), parts.notices(), parts.api(), texts);
-        TriageThreads triage = new TriageThreads(triageEngine, texts, parts.api(), afterAck, parts.clock());
+        TriageThreads triage = new TriageThreads(triageEngine, texts, parts.api(), afterAck, parts.clock(), parts.telemetry());
         TriageStarter starter = triage::start;
         MessageRenderer renderer = new MessageRenderer(kb, texts, List.of(triage.startButton()));
-        Replies replies = new Replies(kb, renderer);
+        Replies replies = new Replies(kb, renderer, parts.telemetry());
 
         routes.command(SocCommandListener.COMMAND, new SocCommandListener(replies, starter, afterAck));
         routes.event("app_mention", AppMentionEvent.class, new MentionListener(replies, parts.api(), afterAck, starter));
         routes.event("message.im", MessageEvent.class, new DirectMessageListener(replies, parts.api(), afterAck, starter));
 
-        AnswerButtonsListener buttons = new AnswerButtonsListener(kb, renderer, parts.api(), afterAck, texts);
+        AnswerButtonsListener buttons = new AnswerButtonsListener(kb, renderer, parts.api(), afterAck, texts, parts.telemetry());
         routes.action(ActionIds.SHARE_ANSWER, buttons::share);
         routes.action(ActionIds.SHOW_ANSWER, buttons::showAnswer);
         routes.action(ActionIds.SHOW_TOPICS, buttons::showTopics);

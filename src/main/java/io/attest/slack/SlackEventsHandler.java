@@ -36,20 +36,26 @@ public final class SlackEventsHandler implements Handler {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureVerifier verifier;
+    private final Telemetry telemetry;
 
-    public SlackEventsHandler(App app, SlackSignatureVerifier verifier) {
+    public SlackEventsHandler(App app, SlackSignatureVerifier verifier, Telemetry telemetry) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.verifier = verifier;
+        this.telemetry = telemetry;
     }
 
     @Override
     public void handle(Context ctx) {
+        long started = System.nanoTime();
         Request<?> request = null;
+        Surface surface = Surface.UNKNOWN;
+        RequestOutcome outcome = null;
         try {
             byte[] body = readBody(ctx);
             if (body == null) {
                 reply(ctx, 413, "{\"error\":\"request body too large\"}");
+                outcome = RequestOutcome.TOO_LARGE;
                 return;
             }
             SlackSignatureVerifier.Verdict verdict = verifier.verify(
@@ -57,31 +63,43 @@ public final class SlackEventsHandler implements Handler {
             if (verdict != SlackSignatureVerifier.Verdict.VALID) {
                 LOG.info("Rejected a request to /slack/events: {}", verdict);
                 reply(ctx, 401, "{\"error\":\"invalid request signature\"}");
+                outcome = RequestOutcome.UNSIGNED;
                 return;
             }
             String text = new String(body, StandardCharsets.UTF_8);
             JsonNode json = PayloadShape.requireHttpBody(text);
             request = parse(ctx, text);
+            surface = Surface.of(request);
             LogContext.set(json != null && json.path("event_id").isTextual() ? json.path("event_id").asText()
-                    : AfterAck.newCorrelationId(), Surface.of(request));
+                    : AfterAck.newCorrelationId(), surface);
+            if (ctx.header("X-Slack-Retry-Num") != null) {
+                telemetry.redelivered(surface);
+            }
             write(ctx, request, app.run(request));
+            outcome = RequestOutcome.ACKED;
         } catch (PayloadShape.Unreadable | JsonParseException e) {
             // JsonParseException is Gson's, and so only ever Bolt failing to read a payload as the type Slack documents.
             LOG.info("Rejected a signed payload that cannot be read: {}", e instanceof PayloadShape.Unreadable u ? u.why
                     : PayloadShape.Why.BOLT_COULD_NOT_READ_IT + " (" + e.getClass().getSimpleName() + ")");
             reply(ctx, 400, "{\"error\":\"malformed Slack payload\"}");
+            outcome = RequestOutcome.MALFORMED;
         } catch (IOException e) {
             // The body never arrived whole: the client went away, or sent it too slowly. Nothing is wrong on our side.
             if (tooSlow(e)) {
                 LOG.info("A request to /slack/events sent its body too slowly; answered 408");
                 reply(ctx, 408, "{\"error\":\"request body too slow\"}");
+                outcome = RequestOutcome.TOO_SLOW;
             } else {
                 LOG.debug("A client went away before sending its whole body: {}", e.toString());
             }
         } catch (Exception e) {
             LOG.error("A listener failed on a {} request", request == null ? "Slack" : request.getRequestType(), e);
             reply(ctx, 500, "{\"error\":\"something went wrong on our side\"}");
+            outcome = RequestOutcome.FAILED;
         } finally {
+            if (outcome != null) {
+                telemetry.request(surface, outcome, System.nanoTime() - started);
+            }
             LogContext.clear();
         }
     }

@@ -99,6 +99,7 @@ public final class SlackWebApi {
     private final String baseUrl;
     private final String token;
     private final Consumer<String> onTokenRefused;
+    private final Telemetry telemetry;
     private final Clock clock;
     private final Map<String, Instant> heldUntil = new ConcurrentHashMap<>();
     /** Set by {@link #cancelAll()}; OkHttp also cancels a call whose time is up, which is only a timeout. */
@@ -108,11 +109,14 @@ public final class SlackWebApi {
      * @param baseUrl        the Web API base ({@code SLACK_API_URL}), ending in "/"
      * @param attemptTimeout how long one HTTP attempt may take, from connecting to the last byte of the answer
      * @param onTokenRefused told the error when Slack stops accepting the token
+     * @param telemetry      told of every attempt, retry and final outcome
      */
-    public SlackWebApi(String baseUrl, String token, Duration attemptTimeout, Consumer<String> onTokenRefused) {
+    public SlackWebApi(String baseUrl, String token, Duration attemptTimeout, Consumer<String> onTokenRefused,
+                       Telemetry telemetry) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         this.token = token;
         this.onTokenRefused = onTokenRefused;
+        this.telemetry = telemetry;
         this.clock = Clock.systemUTC();
         this.http = new OkHttpClient.Builder()
                 // OkHttp sends a request again by itself when a connection fails; for a post Slack may already
@@ -200,6 +204,13 @@ public final class SlackWebApi {
 
     private Delivery call(Job job, String method, Request.Builder request, Resend resend, Lookup lookup)
             throws InterruptedException {
+        Delivery delivery = retrying(job, method, request, resend, lookup);
+        telemetry.delivery(method, delivery.status());
+        return delivery;
+    }
+
+    private Delivery retrying(Job job, String method, Request.Builder request, Resend resend, Lookup lookup)
+            throws InterruptedException {
         int attempts = 0;
         String lastError = null;
         boolean lookFirst = false;
@@ -221,6 +232,9 @@ public final class SlackWebApi {
                 return gaveUp(job, method, attempts, lastError == null ? "ratelimited" : lastError);
             }
             attempts++;
+            if (attempts > 1) {
+                telemetry.webApiRetry(method);
+            }
             Attempt a = attempt(method, request);
             switch (a.result()) {
                 case OK -> {
@@ -271,8 +285,20 @@ public final class SlackWebApi {
         return Delivery.unavailable(error);
     }
 
-    /** One HTTP attempt, classified; never throws for anything Slack or the network does. */
+    /** One HTTP attempt, classified and counted; never throws for anything Slack or the network does. */
     private Attempt attempt(String method, Request.Builder builder) throws InterruptedException {
+        long started = System.nanoTime();
+        Attempt a = attemptUncounted(method, builder);
+        telemetry.webApiAttempt(method, switch (a.result()) {
+            case OK -> Telemetry.WebApiOutcome.OK;
+            case REJECTED -> Telemetry.WebApiOutcome.ERROR;
+            case UNCLEAR -> Telemetry.WebApiOutcome.UNCLEAR;
+            case NOT_DONE -> "ratelimited".equals(a.error()) ? Telemetry.WebApiOutcome.RATE_LIMITED : Telemetry.WebApiOutcome.UNAVAILABLE;
+        }, System.nanoTime() - started);
+        return a;
+    }
+
+    private Attempt attemptUncounted(String method, Request.Builder builder) throws InterruptedException {
         Sent sent = new Sent();
         Call call = http.newCall(builder.tag(Sent.class, sent).build());
         try (Response response = call.execute()) {

@@ -4,7 +4,7 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import java.util.Locale;
 
-/** Where in Slack a request came from; a field of every log line written while serving it. */
+/** Where in Slack a request came from; a tag on metrics and a field of every log line written while serving it. */
 public enum Surface {
     SLASH_COMMAND,
     MENTION,
@@ -17,7 +17,7 @@ public enum Surface {
 
     private final String tag = name().toLowerCase(Locale.ROOT);
 
-    /** The lower-case name used in logs. */
+    /** The lower-case name used in metrics and logs. */
     public String tag() {
         return tag;
     }

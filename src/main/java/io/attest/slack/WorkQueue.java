@@ -63,6 +63,7 @@ public final class WorkQueue implements AutoCloseable {
     private final Duration deadline;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
+    private final Telemetry telemetry;
     private final Set<Job> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicReference<Instant> cutoff = new AtomicReference<>();
@@ -72,8 +73,9 @@ public final class WorkQueue implements AutoCloseable {
      * @param name     names the threads and the log lines ("work", "notices")
      * @param capacity how many jobs may wait for a thread
      * @param deadline how long after acceptance a job's Web API calls may keep retrying
+     * @param telemetry told of every job taken on or refused, and reads the queue's depth when metrics are scraped
      */
-    public WorkQueue(String name, int threads, int capacity, Duration deadline, Clock clock) {
+    public WorkQueue(String name, int threads, int capacity, Duration deadline, Clock clock, Telemetry telemetry) {
         this.name = name;
         this.threads = threads;
         this.capacity = capacity;
@@ -87,6 +89,8 @@ public final class WorkQueue implements AutoCloseable {
         };
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(capacity), factory, new ThreadPoolExecutor.AbortPolicy());
+        this.telemetry = telemetry;
+        telemetry.workQueue(name, this::stats);
     }
 
     /**
@@ -103,6 +107,7 @@ public final class WorkQueue implements AutoCloseable {
         }
         try {
             executor.execute(new Queued(job, task, LogContext.surface()));
+            telemetry.workAccepted(name);
             return Admission.ACCEPTED;
         } catch (RejectedExecutionException e) {
             return refuse(job, accepting ? Admission.FULL : Admission.STOPPING);
@@ -115,6 +120,7 @@ public final class WorkQueue implements AutoCloseable {
 
     private Admission refuse(Job job, Admission why) {
         long count = refused.incrementAndGet();
+        telemetry.workRefused(name, why);
         if (why == Admission.FULL) {
             LOG.warn("Refused {}: the {} queue is full ({} threads busy, {} waiting); {} refused since start",
                     job, name, threads, capacity, count);

@@ -88,6 +88,10 @@ public final class Benchmarks {
                     attestCommand(),
                     java.util.Map.of("SLACK_BOT_TOKEN", "xoxb-bench", "PORT", "3100", "SLACK_API_URL", slack.apiUrl()));
             int attestPort = targets.get("Attest jar /soc (full stack, answer in the ack)");
+            // The same with /metrics on: what counting costs on the ack path.
+            startBaseline(started, targets, "Attest jar /soc, metrics on (METRICS_TOKEN)", 3103, Path.of("target/attest.jar"),
+                    attestCommand(), java.util.Map.of("SLACK_BOT_TOKEN", "xoxb-bench", "PORT", "3103", "SLACK_API_URL", slack.apiUrl(),
+                            "METRICS_TOKEN", "bench-metrics-token-0123456789"));
             String body = SlackPayloads.slashCommand("is soc 2 a certification?", "C1", "U1", slack.responseUrl("b"));
             // The baselines return the very reply Attest gives, so all of them write the same bytes.
             String reply = firstReply(attestPort, body);

@@ -58,7 +58,8 @@ class ConfigTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"ATTEST_WORK_THREADS, 0", "ATTEST_WORK_THREADS, many", "ATTEST_WORK_QUEUE, -5",
             "ATTEST_SLACK_DEADLINE, soon", "ATTEST_SLACK_DEADLINE, 0s", "ATTEST_SLACK_DEADLINE, 5h",
-            "ATTEST_SLACK_TIMEOUT, -1", "ATTEST_SHUTDOWN_GRACE, 25 seconds", "LOG_FORMAT, yaml"})
+            "ATTEST_SLACK_TIMEOUT, -1", "ATTEST_SHUTDOWN_GRACE, 25 seconds", "METRICS_PORT, 70000", "METRICS_PORT, nine",
+            "METRICS_TOKEN, short", "LOG_FORMAT, yaml"})
     void aValueThatCannotBeReadStopsStartUpNamingTheVariable(String name, String value) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(name, value)));
         assertTrue(e.getMessage().startsWith(name), e.getMessage());
@@ -67,9 +68,21 @@ class ConfigTest {
 
     @Test
     void printingTheConfigNeverShowsTheSecretOrTheToken() {
-        String printed = Config.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "s3cr3t-value", "SLACK_BOT_TOKEN", "xoxb-secret-token")).toString();
+        String printed = Config.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "s3cr3t-value", "SLACK_BOT_TOKEN", "xoxb-secret-token",
+                "METRICS_TOKEN", "secret-metrics-token-0123")).toString();
         assertFalse(printed.contains("s3cr3t-value"));
         assertFalse(printed.contains("xoxb-secret-token"));
+        assertFalse(printed.contains("secret-metrics-token-0123"));
         assertTrue(printed.contains("signingSecret=set"));
+    }
+
+    @Test
+    void metricsAreOffUnlessAPortOrATokenProtectsThem() {
+        assertFalse(Config.fromEnvironment(Map.of()).metricsEnabled());
+        assertTrue(Config.fromEnvironment(Map.of("METRICS_PORT", "9464")).metricsEnabled());
+        assertTrue(Config.fromEnvironment(Map.of("METRICS_TOKEN", "0123456789abcdef")).metricsEnabled());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Config.fromEnvironment(Map.of("PORT", "8080", "METRICS_PORT", "8080")));
+        assertTrue(e.getMessage().startsWith("METRICS_PORT must differ from PORT"), e.getMessage());
     }
 }

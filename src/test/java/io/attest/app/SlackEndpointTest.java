@@ -222,12 +222,13 @@ class SlackEndpointTest {
 
     @Test
     void secretsTokensAndBodiesNeverReachTheLogsInEitherFormat() throws Exception {
+        String metricsToken = "metrics-token-never-logged-0123";
         LogCapture logs = new LogCapture();
         ch.qos.logback.classic.Level level = logs.rootLevel();
         logs.everything();
         try {
             server.shutdown();
-            server = Wiring.start(TestConfigs.forSlack(slack), false);
+            server = Wiring.start(TestConfigs.forSlack(slack, "METRICS_TOKEN", metricsToken), false);
             client = new SignedClient(server.port(), SECRET);
             client.post(SlackPayloads.slashCommand("is soc 2 a certification?", "C1", "U1", slack.responseUrl("l-response-url")));
             client.postUnsigned(SlackPayloads.slashCommand("unsigned", "C1", "U1", slack.responseUrl("l")));
@@ -243,7 +244,7 @@ class SlackEndpointTest {
         }
         assertFalse(logs.events().isEmpty(), "something was logged");
         for (String line : logs.renderedInEveryFormat()) {
-            for (String secret : List.of(SECRET, TOKEN, "legacy-verification-token", "not-json", "l-response-url")) {
+            for (String secret : List.of(SECRET, TOKEN, "legacy-verification-token", "not-json", "l-response-url", metricsToken)) {
                 assertFalse(line.contains(secret), "logged: " + line);
             }
         }

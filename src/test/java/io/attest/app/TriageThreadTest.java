@@ -58,6 +58,30 @@ class TriageThreadTest {
     }
 
     @Test
+    void metricsCountAThreadStartedAndCompletedWithTheReportsItRecommended() throws Exception {
+        String token = "triage-metrics-token-0123456789";
+        server.shutdown();
+        boot("METRICS_TOKEN", token);
+        startTriage("Acme Corp");
+        // Counted once Attest has Slack's answer to the first question's post, a moment after Slack made it.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (io.attest.testing.PrometheusText.scrape(server.port(), token).value("attest_triage_started_total") < 1
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(1.0, io.attest.testing.PrometheusText.scrape(server.port(), token).value("attest_triage_started_total"));
+        answer("financial_impact", "yes", "U1");
+        answer("customer_data", "no", "U1");
+        answer("requester", "auditor", "U1");
+        answer("first_audit_soon", "no", "U1");
+        assertRecommendation("SOC 1", null);
+        slack.await(c -> c.method().equals("chat.update") && rootTs.equals(c.ts()), 1);
+        io.attest.testing.PrometheusText metrics = io.attest.testing.PrometheusText.scrape(server.port(), token);
+        assertEquals(1.0, metrics.value("attest_triage_completed_total", "reports", "soc1"));
+        assertEquals(1.0, metrics.sum("attest_triage_completed_total"));
+    }
+
+    @Test
     void aRestartBetweenTwoClicksLosesNothing() throws Exception {
         startTriage("Acme");
         answer("financial_impact", "yes", "U1");

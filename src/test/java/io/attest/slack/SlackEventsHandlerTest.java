@@ -41,7 +41,7 @@ class SlackEventsHandlerTest {
             throw new IllegalStateException("a bug in a listener");
         });
         app.command("/soc", (req, ctx) -> ctx.ack("fine"));
-        SlackEventsHandler handler = new SlackEventsHandler(app, new SlackSignatureVerifier(SECRET, Clock.systemUTC()));
+        SlackEventsHandler handler = new SlackEventsHandler(app, new SlackSignatureVerifier(SECRET, Clock.systemUTC()), Telemetry.NONE);
         server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jetty.host = "127.0.0.1";

@@ -25,7 +25,7 @@ class SlackWebApiTest {
     private static final AtomicInteger CHANNELS = new AtomicInteger();
     private final LocalSlack slack = start();
     private final List<String> refusedTokens = new CopyOnWriteArrayList<>();
-    private final SlackWebApi api = new SlackWebApi(slack.apiUrl(), "xoxb-test", Duration.ofSeconds(1), refusedTokens::add);
+    private final SlackWebApi api = new SlackWebApi(slack.apiUrl(), "xoxb-test", Duration.ofSeconds(1), refusedTokens::add, Telemetry.NONE);
     private final LogCapture logs = new LogCapture();
     private final String channel = "CAPI" + CHANNELS.incrementAndGet();
 

@@ -22,7 +22,7 @@ class WorkQueueTest {
 
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
     private final CountDownLatch release = new CountDownLatch(1);
-    private final WorkQueue queue = new WorkQueue("work", 1, 2, Duration.ofSeconds(60), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final WorkQueue queue = new WorkQueue("work", 1, 2, Duration.ofSeconds(60), Clock.fixed(NOW, ZoneOffset.UTC), Telemetry.NONE);
     private final LogCapture logs = new LogCapture();
 
     @AfterEach
@@ -59,7 +59,7 @@ class WorkQueueTest {
 
         @Test
         void acceptedWorkIsFinishedWithinTheGracePeriod() throws Exception {
-            WorkQueue real = new WorkQueue("work", 2, 10, Duration.ofSeconds(60), Clock.systemUTC());
+            WorkQueue real = new WorkQueue("work", 2, 10, Duration.ofSeconds(60), Clock.systemUTC(), Telemetry.NONE);
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
             for (int i = 0; i < 6; i++) {
                 real.submit(JobKind.ANSWERING_A_MENTION, "Ev" + i, job -> done.incrementAndGet());
@@ -70,7 +70,7 @@ class WorkQueueTest {
 
         @Test
         void whatIsLeftAtTheEndOfTheGracePeriodIsStoppedAndListedWaitingOnesIncluded() throws Exception {
-            WorkQueue real = new WorkQueue("work", 1, 10, Duration.ofSeconds(60), Clock.systemUTC());
+            WorkQueue real = new WorkQueue("work", 1, 10, Duration.ofSeconds(60), Clock.systemUTC(), Telemetry.NONE);
             CountDownLatch started = new CountDownLatch(1);
             real.submit(JobKind.ANSWERING_A_MENTION, "Ev-running", job -> {
                 started.countDown();
@@ -87,7 +87,7 @@ class WorkQueueTest {
 
         @Test
         void aJobsDeadlineBecomesTheEndOfTheGracePeriod() throws Exception {
-            WorkQueue real = new WorkQueue("work", 1, 10, Duration.ofSeconds(60), Clock.systemUTC());
+            WorkQueue real = new WorkQueue("work", 1, 10, Duration.ofSeconds(60), Clock.systemUTC(), Telemetry.NONE);
             AtomicReference<Job> seen = new AtomicReference<>();
             CountDownLatch started = new CountDownLatch(1);
             real.submit(JobKind.ANSWERING_A_MENTION, "Ev-cut", job -> {

@@ -16,6 +16,7 @@ import io.attest.slack.Delivery;
 import io.attest.slack.Payloads;
 import io.attest.slack.SlackMessage;
 import io.attest.slack.SlackWebApi;
+import io.attest.slack.Telemetry;
 import io.attest.slack.Texts;
 import io.attest.slack.Texts.Text;
 import java.util.Optional;
@@ -32,14 +33,16 @@ public final class AnswerButtonsListener {
     private final SlackWebApi api;
     private final AfterAck afterAck;
     private final Texts texts;
+    private final Telemetry telemetry;
 
     public AnswerButtonsListener(Supplier<KnowledgeBase> kb, MessageRenderer renderer, SlackWebApi api, AfterAck afterAck,
-                                 Texts texts) {
+                                 Texts texts, Telemetry telemetry) {
         this.kb = kb;
         this.renderer = renderer;
         this.api = api;
         this.afterAck = afterAck;
         this.texts = texts;
+        this.telemetry = telemetry;
     }
 
     /** Posts the answer publicly, attributed to the person sharing it, and removes their private copy. */
@@ -90,6 +93,7 @@ public final class AnswerButtonsListener {
         Asker asker = Asker.viaResponseUrl(Payloads.user(payload), channel, responseUrl);
         afterAck.submit(JobKind.SHOWING_AN_ANSWER, null, asker, job -> {
             Optional<Reply> reply = kb.get().answer(intentId);
+            reply.ifPresent(telemetry::replied);
             if (ephemeral || message == null || channel == null || reply.isEmpty()) {
                 SlackMessage shown = reply.map(r -> renderer.reply(r, Audience.ASKER_ONLY)).orElseGet(renderer::gone);
                 api.respond(job, responseUrl, shown.toEphemeralJson().put("replace_original", ephemeral && reply.isPresent()));

@@ -6,6 +6,7 @@ import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Reply;
 import io.attest.knowledge.ReplyKind;
 import io.attest.slack.SlackMessage;
+import io.attest.slack.Telemetry;
 import io.attest.slack.Texts.Text;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,18 +23,27 @@ public final class Replies {
      */
     private final Map<String, String> answerAcks = new ConcurrentHashMap<>();
     private volatile KnowledgeBase renderedFrom;
+    private final Telemetry telemetry;
 
-    public Replies(Supplier<KnowledgeBase> kb, MessageRenderer renderer) {
+    public Replies(Supplier<KnowledgeBase> kb, MessageRenderer renderer, Telemetry telemetry) {
         this.kb = kb;
         this.renderer = renderer;
+        this.telemetry = telemetry;
     }
 
     SlackMessage to(Ask ask, Audience audience, Text usage) {
         return switch (ask.kind()) {
             case HELP -> renderer.help(usage);
             case TOPICS -> renderer.topics();
-            case QUESTION, TRIAGE -> renderer.reply(kb.get().ask(ask.text()), audience);
+            case QUESTION, TRIAGE -> renderer.reply(asked(kb.get(), ask), audience);
         };
+    }
+
+    /** The knowledge base's reply to a question, counted. */
+    private Reply asked(KnowledgeBase current, Ask ask) {
+        Reply reply = current.ask(ask.text());
+        telemetry.replied(reply);
+        return reply;
     }
 
     /** The ack of a /soc request: its reply, visible only to the person who asked. */
@@ -46,7 +56,7 @@ public final class Replies {
             answerAcks.clear();
             renderedFrom = current;
         }
-        Reply reply = current.ask(ask.text());
+        Reply reply = asked(current, ask);
         if (reply.kind() != ReplyKind.ANSWER) {
             return ackWith(renderer.reply(reply, Audience.ASKER_ONLY).toEphemeralJson());
         }

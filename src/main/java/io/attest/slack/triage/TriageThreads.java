@@ -13,6 +13,7 @@ import io.attest.slack.Job;
 import io.attest.slack.JobKind;
 import io.attest.slack.Payloads;
 import io.attest.slack.SlackWebApi;
+import io.attest.slack.Telemetry;
 import io.attest.slack.Texts;
 import io.attest.slack.Texts.Text;
 import io.attest.slack.WorkQueue;
@@ -43,13 +44,16 @@ public final class TriageThreads {
     private final SlackWebApi api;
     private final AfterAck afterAck;
     private final ClickLedger clicks;
+    private final Telemetry telemetry;
 
-    public TriageThreads(Supplier<TriageEngine> engines, Texts texts, SlackWebApi api, AfterAck afterAck, Clock clock) {
+    public TriageThreads(Supplier<TriageEngine> engines, Texts texts, SlackWebApi api, AfterAck afterAck, Clock clock,
+                         Telemetry telemetry) {
         this.engines = engines;
         this.messages = new TriageMessages(engines, texts);
         this.api = api;
         this.afterAck = afterAck;
         this.clicks = new ClickLedger(CLICK_CAPACITY, CLICK_MEMORY, clock);
+        this.telemetry = telemetry;
     }
 
     /** Read per use, so new wording (local mode reloads content) applies to the next message. */
@@ -87,6 +91,9 @@ public final class TriageThreads {
         TriageState state = new TriageState(forWhom, userId, root.ts(), Map.of(), 0);
         Delivery first = api.postMessage(job, channel, root.ts(),
                 messages.question(engine().nextQuestion(state.answers()).orElseThrow(), state));
+        if (first.delivered()) {
+            telemetry.triageStarted();
+        }
         return new Outcome(first.delivered(), afterAck.failureNotice(asker, first, Text.TRIAGE_START_FAILED));
     }
 
@@ -229,6 +236,7 @@ public final class TriageThreads {
         Delivery posted = api.postMessage(job, channel, state.rootTs(),
                 next.isPresent() ? messages.question(next.get(), state) : messages.recommendation(outcome, state));
         if (outcome != null && posted.delivered()) {
+            telemetry.triageCompleted(outcome.reports());
             api.update(job, channel, state.rootTs(), messages.root(state, outcome));
         }
         // The answer is shown either way, and its buttons are gone: if what comes next is missing, the way on is
