@@ -151,16 +151,17 @@ final class MicrometerTelemetry implements Telemetry, AutoCloseable {
         webApi(method).deliveries[status.ordinal()].increment();
     }
 
+    /** The supplier is held strongly: Micrometer holds a gauge's object weakly, and a method reference is nothing else's. */
     @Override
     public void workQueue(String name, Supplier<WorkQueue.Stats> stats) {
         Gauge.builder("attest.work.queue.waiting", stats, s -> s.get().waiting()).description("Jobs waiting for a thread")
-                .tag("queue", name).register(registry);
+                .tag("queue", name).strongReference(true).register(registry);
         Gauge.builder("attest.work.queue.running", stats, s -> s.get().running()).description("Jobs running")
-                .tag("queue", name).register(registry);
+                .tag("queue", name).strongReference(true).register(registry);
         Gauge.builder("attest.work.queue.capacity", stats, s -> s.get().capacity())
-                .description("Jobs that may wait before new work is refused").tag("queue", name).register(registry);
+                .description("Jobs that may wait before new work is refused").tag("queue", name).strongReference(true).register(registry);
         Gauge.builder("attest.work.queue.threads", stats, s -> s.get().threads()).description("Threads doing the work")
-                .tag("queue", name).register(registry);
+                .tag("queue", name).strongReference(true).register(registry);
         queue(name);
     }
 

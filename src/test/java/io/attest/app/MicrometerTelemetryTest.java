@@ -35,6 +35,8 @@ class MicrometerTelemetryTest {
         running.await();
         queue.submit(JobKind.ANSWERING_A_MENTION, "b", job -> release.await());
         queue.submit(JobKind.ANSWERING_A_MENTION, "c", job -> { });
+        // Micrometer holds a gauge's object weakly: the depth must survive a collection.
+        System.gc();
         PrometheusText metrics = PrometheusText.parse(telemetry.scrape());
         assertEquals(1.0, metrics.value("attest_work_queue_running", "queue", "work"));
         assertEquals(1.0, metrics.value("attest_work_queue_waiting", "queue", "work"));
