@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.attest.knowledge.Fixtures;
 import io.attest.slack.SlackRoutes;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** manifest.yml and the listeners the composition root registers must describe the same app. */
 class ManifestTest {
 
-    private final JsonNode manifest = read();
+    private final JsonNode manifest = read("manifest.yml");
     /** Nothing listens on port 9 of 127.0.0.1: no test here reaches the Web API. */
     private final Wiring.Parts parts = Wiring.parts(Config.fromEnvironment(Map.of()), ManifestTest::fixture,
             "http://127.0.0.1:9/api/", "xoxb-unused");
@@ -88,6 +89,21 @@ class ManifestTest {
     }
 
     @Test
+    void theSocketModeVariantIsTheSameAppWithoutUrlsAndWithSocketModeOn() {
+        JsonNode socket = read("manifest-socket-mode.yml");
+        assertTrue(socket.path("settings").path("socket_mode_enabled").asBoolean());
+        assertFalse(manifest.path("settings").path("socket_mode_enabled").asBoolean());
+        assertFalse(socket.toString().contains("YOUR-HOST"), "Socket Mode needs no public URL");
+        ObjectNode http = manifest.deepCopy();
+        ObjectNode settings = (ObjectNode) http.get("settings");
+        settings.put("socket_mode_enabled", true);
+        ((ObjectNode) settings.get("event_subscriptions")).remove("request_url");
+        ((ObjectNode) settings.get("interactivity")).remove("request_url");
+        http.path("features").path("slash_commands").forEach(c -> ((ObjectNode) c).remove("url"));
+        assertEquals(http, socket, "everything else (commands, scopes, events, interactivity) is the same in both");
+    }
+
+    @Test
     void theSlashCommandHasAUsageHint() {
         assertTrue(manifest.path("features").path("slash_commands").get(0).path("usage_hint").asText().contains("triage"));
     }
@@ -113,9 +129,9 @@ class ManifestTest {
         }
     }
 
-    private static JsonNode read() {
+    private static JsonNode read(String file) {
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(Path.of("manifest.yml").toFile());
+            return new ObjectMapper(new YAMLFactory()).readTree(Path.of(file).toFile());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
