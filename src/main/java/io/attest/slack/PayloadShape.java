@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The checks the edge makes before Bolt reads a payload, because Bolt would fail on these shapes with an exception
- * that looks like a listener's bug: a body comes in one of Slack's three shapes (a JSON object, a form whose
- * {@code payload} is a JSON object, or a form). Failures carry why, never the payload.
+ * The checks both edges make before Bolt reads a payload, because Bolt would fail on these shapes with an exception
+ * that looks like a listener's bug. Over HTTP a body comes in one of Slack's three shapes (a JSON object, a form whose
+ * {@code payload} is a JSON object, or a form); in Socket Mode every payload is a JSON object. Failures carry why,
+ * never the payload.
  */
 final class PayloadShape {
 
@@ -37,6 +38,14 @@ final class PayloadShape {
             requireActionsReadable(requireJsonObject(value));
         }
         return null;
+    }
+
+    /** A Socket Mode payload (events, slash commands and interactivity alike): a JSON object. */
+    static void requireSocketModePayload(JsonNode payload) {
+        if (payload == null || !payload.isObject()) {
+            throw new Unreadable(Why.JSON_THAT_IS_NOT_AN_OBJECT);
+        }
+        requireActionsReadable(payload);
     }
 
     /** Bolt reads the first action's action_id itself, before any listener can check it. */
@@ -71,7 +80,8 @@ final class PayloadShape {
     /** Why a payload is not one Slack would send; read as words, the names are what the log says. */
     enum Why {
         JSON_THAT_DOES_NOT_PARSE, JSON_THAT_IS_NOT_AN_OBJECT, A_FORM_THAT_IS_NOT_URL_ENCODED, ACTIONS_THAT_ARE_NOT_A_LIST,
-        AN_ACTION_WITHOUT_AN_ACTION_ID, NOT_A_KIND_OF_REQUEST_SLACK_SENDS, BOLT_COULD_NOT_READ_IT;
+        AN_ACTION_WITHOUT_AN_ACTION_ID, NOT_A_KIND_OF_REQUEST_SLACK_SENDS, BOLT_COULD_NOT_READ_IT,
+        AN_ENVELOPE_WITHOUT_AN_ID;
 
         @Override
         public String toString() {

@@ -16,7 +16,7 @@ public interface Telemetry {
     Telemetry NONE = new Telemetry() {
     };
 
-    /** One request from Slack, answered after {@code nanos}. */
+    /** One request (HTTP) or envelope (Socket Mode) from Slack, answered after {@code nanos}. */
     default void request(Surface surface, RequestOutcome outcome, long nanos) {
     }
 
@@ -56,6 +56,10 @@ public interface Telemetry {
     default void workRefused(String queue, WorkQueue.Admission why) {
     }
 
+    /** The Socket Mode connection opened (Slack said hello), or closed. */
+    default void socketMode(SocketModeEvent event) {
+    }
+
     /** What one HTTP attempt at the Web API came to. */
     enum WebApiOutcome {
         OK,
@@ -67,6 +71,22 @@ public interface Telemetry {
         UNAVAILABLE,
         /** 5xx, a timeout or a dropped connection: Slack may have done it. */
         UNCLEAR;
+
+        private final String tag = name().toLowerCase(java.util.Locale.ROOT);
+
+        public String tag() {
+            return tag;
+        }
+    }
+
+    /** Changes of the Socket Mode connection. */
+    enum SocketModeEvent {
+        /** Slack said hello on a new connection. */
+        CONNECTED,
+        /** The connection was lost (closed by the network or by Slack without asking). */
+        DROPPED,
+        /** Slack asked Attest to reconnect (a disconnect message). */
+        ASKED_TO_RECONNECT;
 
         private final String tag = name().toLowerCase(java.util.Locale.ROOT);
 

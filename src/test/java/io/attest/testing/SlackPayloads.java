@@ -64,6 +64,35 @@ public final class SlackPayloads {
                 false, LocalSlack.BOT_USER_ID, "question", messageBlocks));
     }
 
+    /**
+     * What Slack sends over Socket Mode for a request it would POST to /slack/events: an envelope's type and payload.
+     * Events are the same JSON; a slash command's form becomes a JSON object of its fields; an interaction's payload is
+     * the form's payload.
+     */
+    public record SocketModeEnvelope(String type, com.fasterxml.jackson.databind.JsonNode payload) {
+    }
+
+    public static SocketModeEnvelope overSocketMode(String httpBody) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            if (httpBody.startsWith("{")) {
+                return new SocketModeEnvelope("events_api", json.readTree(httpBody));
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode fields = json.createObjectNode();
+            for (String pair : httpBody.split("&")) {
+                int eq = pair.indexOf('=');
+                fields.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (fields.has("payload")) {
+                return new SocketModeEnvelope("interactive", json.readTree(fields.get("payload").asText()));
+            }
+            return new SocketModeEnvelope("slash_commands", fields);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public static String nextEventId() {
         return "Ev" + EVENTS.incrementAndGet();
     }
