@@ -19,13 +19,14 @@ import java.util.regex.Pattern;
  *                      the 30 s most platforms allow between SIGTERM and SIGKILL
  * @param startupTimeout how long start-up keeps asking Slack to confirm the token while Slack cannot say
  *                      ({@code ATTEST_STARTUP_TIMEOUT})
+ * @param appToken     the app-level token ({@code SLACK_APP_TOKEN}, xapp-…): Socket Mode instead of HTTP; null for HTTP
  * @param metricsPort  where /metrics is served on a listener of its own ({@code METRICS_PORT}); null for none
  * @param metricsToken the bearer token /metrics requires ({@code METRICS_TOKEN}); null for none
  * @param jsonLogs     one JSON object a line ({@code LOG_FORMAT=json}); read by the logging set-up itself, checked here
  */
 record Config(String signingSecret, String botToken, int port, String slackApiUrl, String intentsFolder,
               int workThreads, int workQueue, Duration slackDeadline, Duration slackTimeout, Duration shutdownGrace,
-              Duration startupTimeout, Integer metricsPort, String metricsToken, boolean jsonLogs) {
+              Duration startupTimeout, String appToken, Integer metricsPort, String metricsToken, boolean jsonLogs) {
 
     static final int DEFAULT_PORT = 3000;
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
@@ -34,6 +35,7 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
     static final int METRICS_TOKEN_MIN_LENGTH = 16;
 
     static Config fromEnvironment(Map<String, String> env) {
+        String botToken = blankToNull(env.get("SLACK_BOT_TOKEN"));
         Integer metricsPort = env.get("METRICS_PORT") == null || env.get("METRICS_PORT").isBlank() ? null
                 : port("METRICS_PORT", env.get("METRICS_PORT"));
         int port = port("PORT", env.get("PORT"));
@@ -42,7 +44,7 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
         }
         return new Config(
                 blankToNull(env.get("SLACK_SIGNING_SECRET")),
-                blankToNull(env.get("SLACK_BOT_TOKEN")),
+                botToken,
                 port,
                 blankToNull(env.get("SLACK_API_URL")),
                 blankToNull(env.get("ATTEST_INTENTS")),
@@ -52,19 +54,44 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
                 duration(env, "ATTEST_SLACK_TIMEOUT", Duration.ofSeconds(10)),
                 duration(env, "ATTEST_SHUTDOWN_GRACE", Duration.ofSeconds(25)),
                 duration(env, "ATTEST_STARTUP_TIMEOUT", Duration.ofMinutes(2)),
+                appToken(env, botToken),
                 metricsPort,
                 metricsToken(env),
                 jsonLogs(env));
     }
 
-    /** Without both Slack credentials Attest runs in local mode. */
+    /** Without Slack credentials (the bot token, and a signing secret or an app token) Attest runs in local mode. */
     boolean localMode() {
-        return signingSecret == null || botToken == null;
+        return botToken == null || signingSecret == null && appToken == null;
+    }
+
+    /** Socket Mode: Attest connects to Slack instead of serving /slack/events. */
+    boolean socketMode() {
+        return appToken != null && !localMode();
     }
 
     /** /metrics is served (and counted) only when it is protected: on a port of its own, or behind a bearer token. */
     boolean metricsEnabled() {
         return metricsPort != null || metricsToken != null;
+    }
+
+    /**
+     * An app-level token, never printed. One for a bot token (a common mix-up) or without a bot token stops start-up:
+     * Socket Mode needs both.
+     */
+    private static String appToken(Map<String, String> env, String botToken) {
+        String token = blankToNull(env.get("SLACK_APP_TOKEN"));
+        if (token == null) {
+            return null;
+        }
+        if (!token.startsWith("xapp-")) {
+            throw new IllegalArgumentException("SLACK_APP_TOKEN must be an app-level token (it starts with xapp-; "
+                    + "Basic Information → App-Level Tokens, with the connections:write scope)");
+        }
+        if (botToken == null) {
+            throw new IllegalArgumentException("SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: Socket Mode needs both");
+        }
+        return token;
     }
 
     private static String metricsToken(Map<String, String> env) {
@@ -150,7 +177,7 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
         return "Config[port=" + port + ", slackApiUrl=" + slackApiUrl + ", intents=" + intentsFolder
                 + ", workThreads=" + workThreads + ", workQueue=" + workQueue + ", slackDeadline=" + slackDeadline + ", slackTimeout=" + slackTimeout + ", shutdownGrace=" + shutdownGrace + ", startupTimeout=" + startupTimeout
                 + ", signingSecret=" + (signingSecret == null ? "unset" : "set")
-                + ", botToken=" + (botToken == null ? "unset" : "set")
+                + ", botToken=" + (botToken == null ? "unset" : "set") + ", appToken=" + (appToken == null ? "unset" : "set")
                 + ", metricsPort=" + metricsPort + ", metricsToken=" + (metricsToken == null ? "unset" : "set")
                 + ", logFormat=" + (jsonLogs ? "json" : "text") + "]";
     }

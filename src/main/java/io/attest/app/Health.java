@@ -3,6 +3,7 @@ package io.attest.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attest.slack.WorkQueue;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /**
@@ -20,6 +21,8 @@ final class Health {
     private final IntSupplier intents;
     private final WorkQueue work;
     private volatile String tokenRefused;
+    private volatile String appTokenRefused;
+    private volatile BooleanSupplier socketModeConnected;
     private volatile boolean shuttingDown;
 
     /** @param intents how many intents are loaded (read per request: local mode reloads content) */
@@ -33,6 +36,19 @@ final class Health {
         tokenRefused = error;
     }
 
+    /** Slack stopped accepting the app token: no new Socket Mode connection can be opened. */
+    void appTokenRefused(String error) {
+        appTokenRefused = error;
+    }
+
+    /**
+     * In Socket Mode, /healthz also says whether the connection is open. A lost connection is reconnected, and does
+     * not make Attest unhealthy: restarting it would not bring Slack back sooner.
+     */
+    void socketMode(BooleanSupplier connected) {
+        socketModeConnected = connected;
+    }
+
     void shuttingDown() {
         shuttingDown = true;
     }
@@ -40,6 +56,7 @@ final class Health {
     Report report() {
         ObjectNode body = JSON.createObjectNode();
         String problem = tokenRefused != null ? "Slack no longer accepts SLACK_BOT_TOKEN (" + tokenRefused + ")"
+                : appTokenRefused != null ? "Slack no longer accepts SLACK_APP_TOKEN (" + appTokenRefused + ")"
                 : shuttingDown ? "shutting down" : null;
         body.put("status", problem == null ? "ok" : "unhealthy");
         if (problem != null) {
@@ -49,6 +66,9 @@ final class Health {
         WorkQueue.Stats s = work.stats();
         body.putObject("work").put("threads", s.threads()).put("capacity", s.capacity()).put("waiting", s.waiting())
                 .put("running", s.running()).put("refused", s.refused());
+        if (socketModeConnected != null) {
+            body.putObject("socket_mode").put("connected", socketModeConnected.getAsBoolean());
+        }
         return new Report(problem == null ? 200 : 503, body.toString());
     }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -46,7 +47,7 @@ final class MicrometerTelemetry implements Telemetry, AutoCloseable {
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(3)};
     /** The Web API methods Attest calls, registered up front; any other is registered on first use. */
     private static final List<String> METHODS = List.of("chat.postMessage", "chat.postEphemeral", "chat.update",
-            "response_url", "conversations.history", "conversations.replies", "auth.test");
+            "response_url", "conversations.history", "conversations.replies", "auth.test", "apps.connections.open");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter[][] requests = new Counter[Surface.values().length][RequestOutcome.values().length];
@@ -59,13 +60,15 @@ final class MicrometerTelemetry implements Telemetry, AutoCloseable {
     private final Map<ReportSet, Counter> triageCompleted = new EnumMap<>(ReportSet.class);
     private final Map<String, WebApiMeters> webApi = new ConcurrentHashMap<>();
     private final Map<String, QueueMeters> queues = new ConcurrentHashMap<>();
+    private final Counter[] socketMode = new Counter[SocketModeEvent.values().length];
+    private final AtomicInteger socketConnected = new AtomicInteger();
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     MicrometerTelemetry() {
         for (Surface s : Surface.values()) {
             for (RequestOutcome o : RequestOutcome.values()) {
                 requests[s.ordinal()][o.ordinal()] = Counter.builder("attest.slack.requests")
-                        .description("Requests from Slack, by surface and how they were answered")
+                        .description("Requests (HTTP) and envelopes (Socket Mode) from Slack, by surface and outcome")
                         .tag("surface", s.tag()).tag("outcome", o.tag()).register(registry);
             }
             acks[s.ordinal()] = Timer.builder("attest.slack.ack")
@@ -84,6 +87,13 @@ final class MicrometerTelemetry implements Telemetry, AutoCloseable {
                     .tag("reports", reports.name().toLowerCase(java.util.Locale.ROOT)).register(registry));
         }
         METHODS.forEach(this::webApi);
+        for (SocketModeEvent e : SocketModeEvent.values()) {
+            socketMode[e.ordinal()] = Counter.builder("attest.socket.mode.events")
+                    .description("Socket Mode connections opened (connected), lost (dropped) or renewed at Slack's request")
+                    .tag("event", e.tag()).register(registry);
+        }
+        Gauge.builder("attest.socket.mode.connected", socketConnected, AtomicInteger::get)
+                .description("1 while a Socket Mode connection is open").register(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -173,6 +183,18 @@ final class MicrometerTelemetry implements Telemetry, AutoCloseable {
     @Override
     public void workRefused(String queue, WorkQueue.Admission why) {
         queue(queue).refused[why.ordinal()].increment();
+    }
+
+    @Override
+    public void socketMode(SocketModeEvent event) {
+        socketMode[event.ordinal()].increment();
+        // Asked to reconnect, the old connection stays in use until the new one says hello: still connected.
+        switch (event) {
+            case CONNECTED -> socketConnected.set(1);
+            case DROPPED -> socketConnected.set(0);
+            default -> {
+            }
+        }
     }
 
     private WebApiMeters webApi(String method) {

@@ -33,7 +33,7 @@ final class Service {
     /**
      * @param grace   how long a shutdown may take to finish accepted work
      * @param watcher and localSlack run beside the server in local mode only; null otherwise
-     * @param alsoClose closed, in order, after the server stops (the metrics listener)
+     * @param alsoClose closed, in order, after the server stops (the Socket Mode connection, the metrics listener)
      */
     Service(WebServer web, Wiring.Parts parts, Duration grace, ContentWatcher watcher, LocalSlack localSlack,
             AutoCloseable... alsoClose) {

@@ -10,8 +10,8 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 
 /**
- * The HTTP server: {@code POST /slack/events} for everything Slack sends, {@code GET /healthz} for the platform, and
- * {@code GET /metrics} when a token protects it.
+ * The HTTP server: {@code POST /slack/events} for everything Slack sends (not in Socket Mode), {@code GET /healthz} for
+ * the platform, and {@code GET /metrics} when a token protects it.
  * Dependencies come in through the constructor, so tests build it with fakes.
  *
  * <p>Slow clients cannot tie it up. A request body is read in full before any thread is given to the request, so a
@@ -32,6 +32,7 @@ final class WebServer {
     private final Javalin javalin;
 
     /**
+     * @param slackEvents the Slack edge; null in Socket Mode, where Slack is not served over HTTP
      * @param health what /healthz answers
      * @param host   the interface to bind ("127.0.0.1" in local mode, null for all)
      * @param extra  further routes (the local console), or a no-op
@@ -56,7 +57,9 @@ final class WebServer {
                 server.insertHandler(new SlowBodyGuard(MIN_READ_RATE, BODY_TIME_LIMIT));
                 server.insertHandler(new SizeLimitHandler(SlackEventsHandler.MAX_BODY_BYTES, -1));
             });
-            config.routes.post("/slack/events", slackEvents);
+            if (slackEvents != null) {
+                config.routes.post("/slack/events", slackEvents);
+            }
             config.routes.get("/healthz", healthz);
             config.routes.exception(Exception.class, (e, ctx) ->
                     ctx.status(500).contentType("application/json").result("{\"error\":\"something went wrong on our side\"}"));

@@ -14,6 +14,8 @@ import io.attest.slack.SlackEventsHandler;
 import io.attest.slack.SlackRoutes;
 import io.attest.slack.SlackSignatureVerifier;
 import io.attest.slack.SlackWebApi;
+import io.attest.slack.SocketModeConnection;
+import io.attest.slack.SocketModeEnvelopes;
 import io.attest.slack.Telemetry;
 import io.attest.slack.Texts;
 import io.attest.slack.WorkQueue;
@@ -59,6 +61,8 @@ final class Wiring {
     /** Notices that work was refused are one quick call each, on a queue of their own so they still get through. */
     private static final int NOTICE_CAPACITY = 100;
     private static final Duration NOTICE_DEADLINE = Duration.ofSeconds(15);
+    /** How long start-up waits for Slack's hello on the first Socket Mode connection before carrying on without it. */
+    private static final Duration FIRST_HELLO = Duration.ofSeconds(15);
 
     private Wiring() {
     }
@@ -70,6 +74,9 @@ final class Wiring {
     }
 
     private static Service startForSlack(Config config, long started) throws Exception {
+        if (config.socketMode()) {
+            return startSocketMode(config, started);
+        }
         Content content = Content.load(ContentLocation.intentsFolder(config));
         Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken());
         String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
@@ -81,6 +88,32 @@ final class Wiring {
         LOG.info("Attest is listening on port {} for Slack at /slack/events — started in {} ms", web.port(), since(started));
         LOG.info("Matching questions by {}", content.kb().matching());
         return new Service(web, parts, config.shutdownGrace(), null, null, closeable(metrics));
+    }
+
+    /**
+     * Socket Mode: Attest opens a WebSocket to Slack (no public URL needed) and serves the envelopes with the same Bolt
+     * app; the port still serves /healthz (and /metrics) for the platform.
+     */
+    private static Service startSocketMode(Config config, long started) throws Exception {
+        Content content = Content.load(ContentLocation.intentsFolder(config));
+        Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken());
+        String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
+        String firstUrl = StartupCheck.openSocketMode(parts.api(), config.appToken(), config.startupTimeout(), parts.clock());
+        if (config.signingSecret() != null) {
+            LOG.info("SLACK_APP_TOKEN is set: Socket Mode; SLACK_SIGNING_SECRET is not needed and /slack/events is not served");
+        }
+        SlackRoutes routes = slackApp(parts, botUserId);
+        SocketModeConnection socket = new SocketModeConnection(parts.api(), config.appToken(), firstUrl,
+                new SocketModeEnvelopes(routes.app(), parts.telemetry()), parts.telemetry(), parts.health()::appTokenRefused);
+        parts.health().socketMode(socket::connected);
+        MetricsEndpoint metrics = metrics(config, parts, null);
+        WebServer web = new WebServer(null, parts.health(), null, metricsRoutes(metrics)).start(config.port());
+        if (!socket.awaitConnected(FIRST_HELLO)) {
+            LOG.warn("Slack has not said hello on the Socket Mode connection within {} s; Attest keeps trying", FIRST_HELLO.toSeconds());
+        }
+        LOG.info("Attest is connected to Slack over Socket Mode; /healthz is on port {} — started in {} ms", web.port(), since(started));
+        LOG.info("Matching questions by {}", content.kb().matching());
+        return new Service(web, parts, config.shutdownGrace(), null, null, socket, closeable(metrics));
     }
 
     /**

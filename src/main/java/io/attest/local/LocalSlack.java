@@ -141,6 +141,7 @@ public final class LocalSlack implements AutoCloseable {
     private final Map<String, ResponseTarget> responseTargets = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile String tokenRejected;
+    private volatile String socketModeUrl;
     private final CountDownLatch hanging = new CountDownLatch(1);
 
     private LocalSlack() throws IOException {
@@ -218,6 +219,11 @@ public final class LocalSlack implements AutoCloseable {
         tokenRejected = error;
     }
 
+    /** apps.connections.open answers with this WebSocket URL (a Socket Mode server the test runs), for app tokens. */
+    public void socketModeUrl(String url) {
+        socketModeUrl = url;
+    }
+
     public List<Call> calls() {
         return new ArrayList<>(calls);
     }
@@ -269,7 +275,15 @@ public final class LocalSlack implements AutoCloseable {
             if (token == null || !token.startsWith("Bearer ")) {
                 return notOk("not_authed");
             }
-            return tokenRejected != null ? notOk(tokenRejected) : method(method, params);
+            if (tokenRejected != null) {
+                return notOk(tokenRejected);
+            }
+            // Slack tells tokens apart by their prefix: only an app-level token opens Socket Mode, only it cannot post.
+            boolean appToken = token.startsWith("Bearer xapp-");
+            if (appToken != method.equals("apps.connections.open")) {
+                return notOk("not_allowed_token_type");
+            }
+            return method(method, params);
         });
     }
 
@@ -370,6 +384,8 @@ public final class LocalSlack implements AutoCloseable {
     private ObjectNode method(String method, Map<String, String> p) {
         String channel = p.get("channel");
         return switch (method) {
+            case "apps.connections.open" -> socketModeUrl == null ? notOk("socket_mode_not_enabled")
+                    : JSON.createObjectNode().put("ok", true).put("url", socketModeUrl);
             case "auth.test" -> JSON.createObjectNode().put("ok", true).put("url", "https://local.slack.invalid/")
                     .put("team", "Local").put("user", "attest").put("team_id", "T0LOCAL")
                     .put("user_id", BOT_USER_ID).put("bot_id", "B0ATTEST");

@@ -90,6 +90,14 @@ public final class SlackWebApi {
         }
     }
 
+    /** What apps.connections.open said: a WebSocket URL for Socket Mode, or why there is none. */
+    public record ConnectionUrl(AuthCheck.Verdict verdict, String url, String error, Duration retryAfter) {
+    }
+
+    /** Errors meaning Slack will not open Socket Mode connections for this app token. */
+    public static final Set<String> APP_TOKEN_REFUSED = Set.of("invalid_auth", "not_authed", "account_inactive",
+            "token_revoked", "token_expired", "not_allowed_token_type", "missing_scope", "no_permission");
+
     /** Set on each request, so a failure can tell whether anything was sent. */
     private static final class Sent {
         volatile boolean headers;
@@ -194,6 +202,25 @@ public final class SlackWebApi {
         }
         boolean refused = a.result() == Result.REJECTED && TOKEN_REFUSED.contains(a.error());
         return new AuthCheck(refused ? AuthCheck.Verdict.REFUSED : AuthCheck.Verdict.TRY_AGAIN, null, a.error(), a.retryAfter());
+    }
+
+    /**
+     * One apps.connections.open with the app-level token ({@code SLACK_APP_TOKEN}): the URL of a new Socket Mode
+     * connection. Whoever asks decides how often to ask again; the token is never logged.
+     */
+    public ConnectionUrl openSocketModeConnection(String appToken) throws InterruptedException {
+        String method = "apps.connections.open";
+        Attempt a = attempt(method, new Request.Builder().url(baseUrl + method).header("Authorization", "Bearer " + appToken)
+                .post(new FormBody.Builder().build()));
+        String url = a.result() == Result.OK ? a.body().path("url").asText("") : "";
+        if (a.result() == Result.OK && (url.startsWith("wss://") || url.startsWith("ws://"))) {
+            return new ConnectionUrl(AuthCheck.Verdict.CONFIRMED, url, null, null);
+        }
+        if (a.result() == Result.OK) {
+            return new ConnectionUrl(AuthCheck.Verdict.TRY_AGAIN, null, "no_url", null);
+        }
+        boolean refused = a.result() == Result.REJECTED && APP_TOKEN_REFUSED.contains(a.error());
+        return new ConnectionUrl(refused ? AuthCheck.Verdict.REFUSED : AuthCheck.Verdict.TRY_AGAIN, null, a.error(), a.retryAfter());
     }
 
     /** Cuts every call in flight short; at the end of a shutdown's grace period. */

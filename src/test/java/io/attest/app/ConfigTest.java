@@ -59,7 +59,7 @@ class ConfigTest {
     @org.junit.jupiter.params.provider.CsvSource({"ATTEST_WORK_THREADS, 0", "ATTEST_WORK_THREADS, many", "ATTEST_WORK_QUEUE, -5",
             "ATTEST_SLACK_DEADLINE, soon", "ATTEST_SLACK_DEADLINE, 0s", "ATTEST_SLACK_DEADLINE, 5h",
             "ATTEST_SLACK_TIMEOUT, -1", "ATTEST_SHUTDOWN_GRACE, 25 seconds", "METRICS_PORT, 70000", "METRICS_PORT, nine",
-            "METRICS_TOKEN, short", "LOG_FORMAT, yaml"})
+            "METRICS_TOKEN, short", "LOG_FORMAT, yaml", "SLACK_APP_TOKEN, xoxb-a-bot-token-by-mistake"})
     void aValueThatCannotBeReadStopsStartUpNamingTheVariable(String name, String value) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(name, value)));
         assertTrue(e.getMessage().startsWith(name), e.getMessage());
@@ -69,11 +69,39 @@ class ConfigTest {
     @Test
     void printingTheConfigNeverShowsTheSecretOrTheToken() {
         String printed = Config.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "s3cr3t-value", "SLACK_BOT_TOKEN", "xoxb-secret-token",
-                "METRICS_TOKEN", "secret-metrics-token-0123")).toString();
+                "SLACK_APP_TOKEN", "xapp-secret-app-token", "METRICS_TOKEN", "secret-metrics-token-0123")).toString();
         assertFalse(printed.contains("s3cr3t-value"));
         assertFalse(printed.contains("xoxb-secret-token"));
+        assertFalse(printed.contains("xapp-secret-app-token"));
         assertFalse(printed.contains("secret-metrics-token-0123"));
         assertTrue(printed.contains("signingSecret=set"));
+        assertTrue(printed.contains("appToken=set"));
+    }
+
+    @Test
+    void anAppTokenMeansSocketModeWhichNeedsNoSigningSecret() {
+        Config socket = Config.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"));
+        assertFalse(socket.localMode());
+        assertTrue(socket.socketMode());
+        Config http = Config.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_BOT_TOKEN", "xoxb-1"));
+        assertFalse(http.socketMode());
+        assertTrue(Config.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"))
+                .socketMode(), "with both, Socket Mode: no public URL is needed");
+    }
+
+    @Test
+    void anAppTokenWithoutABotTokenStopsStartUpRatherThanFallingBackToLocalMode() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Config.fromEnvironment(Map.of("SLACK_APP_TOKEN", "xapp-1")));
+        assertTrue(e.getMessage().contains("SLACK_BOT_TOKEN"), e.getMessage());
+    }
+
+    @Test
+    void aBotTokenGivenAsTheAppTokenIsRefusedWithoutPrintingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Config.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-the-bot-token")));
+        assertTrue(e.getMessage().contains("xapp-"), e.getMessage());
+        assertFalse(e.getMessage().contains("xoxb-the-bot-token"));
     }
 
     @Test
