@@ -1,8 +1,6 @@
 package io.attest.app;
 
 import io.attest.knowledge.InvalidKnowledgeBaseException;
-import io.attest.triage.TriageContent;
-import io.attest.triage.TriageEngine;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -55,8 +53,11 @@ public final class Main {
                 yield 0;
             }
             case "ask" -> AskCommand.run(rest, stdin, out, Content.load(ContentLocation.intentsFolder(config)).kb());
-            case "triage" -> TriageCommand.run(rest, stdin, out, err,
-                    new TriageEngine(TriageContent.load(ContentLocation.intentsFolder(config))));
+            case "triage" -> {
+                // The whole content, as the server loads it: the card's "what we already hold" needs our report profile.
+                Content content = Content.load(ContentLocation.intentsFolder(config));
+                yield TriageCommand.run(rest, stdin, out, err, content.triage(), rec -> content.kb().whatWeHold(rec));
+            }
             case "validate" -> ValidateCommand.run(rest, out, err, config);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
