@@ -1,7 +1,6 @@
 package io.attest.knowledge;
 
 import io.attest.profile.CompanyProfile;
-import io.attest.profile.Coverage;
 import io.attest.profile.CoverageText;
 import io.attest.profile.Focus;
 import io.attest.profile.ProfileAnswers;
@@ -49,17 +48,15 @@ public final class KnowledgeBase {
     private final Subjects subjects;
     private final String matching;
     private final ReplyCache cache = new ReplyCache(CACHED_REPLIES);
-    private final Clock clock;
+    private final OurReports ourReports;
     private final ProfileWording wording;
-    /** Our report profile, or null when the compliance team has not filled one in. */
-    private final CompanyProfile profile;
+    /** What our report profile says, or null when the compliance team has not filled one in. */
     private final ProfileAnswers ours;
 
     private KnowledgeBase(List<Intent> intents, Language language, Embeddings embeddings, Calibration hybrid,
                           CompanyProfile profile, Clock clock) {
-        this.clock = clock;
-        this.profile = profile;
         this.wording = new ProfileWording(language.ourReports());
+        this.ourReports = new OurReports(profile, wording, clock);
         this.ours = profile == null ? null : new ProfileAnswers(profile, wording);
         this.intents = List.copyOf(intents);
         intents.forEach(i -> byId.put(i.id(), i));
@@ -324,20 +321,17 @@ public final class KnowledgeBase {
 
     /** Our report profile, when the compliance team has filled one in ({@code company.yml}). */
     public Optional<CompanyProfile> profile() {
-        return Optional.ofNullable(profile);
+        return ourReports.profile();
     }
 
     /** Today, by the clock answers are written for. */
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return ourReports.today();
     }
 
     /** How the reports we hold meet a triage recommendation, today, in the profile's wording; empty without a profile. */
     public Optional<CoverageText> whatWeHold(Recommendation rec) {
-        if (profile == null) {
-            return Optional.empty();
-        }
-        return Coverage.of(rec, profile, today()).map(c -> CoverageText.of(c, rec, wording));
+        return ourReports.whatWeHold(rec);
     }
 
     public Optional<Intent> intent(String id) {

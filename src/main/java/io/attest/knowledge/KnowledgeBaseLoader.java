@@ -39,6 +39,19 @@ final class KnowledgeBaseLoader {
         return new Loaded(List.copyOf(loader.intents), loader.language, List.copyOf(loader.problems));
     }
 
+    /** Only {@value #LANGUAGE_FILE}, for what needs the wording but no intents (the triage command). */
+    static Loaded loadLanguage(Path dir) {
+        KnowledgeBaseLoader loader = new KnowledgeBaseLoader();
+        Path file = dir.resolve(LANGUAGE_FILE);
+        if (Files.isRegularFile(file)) {
+            loader.readFile(file);
+        }
+        if (loader.language == null) {
+            loader.problems.add(new Problem(LANGUAGE_FILE, null, "is missing: synonyms, stop words and fixed replies live there"));
+        }
+        return new Loaded(List.of(), loader.language, List.copyOf(loader.problems));
+    }
+
     record Loaded(List<Intent> intents, Language language, List<Problem> problems) {
     }
 
