@@ -143,6 +143,10 @@
       const special = target.slice(1).split('^')[0];
       if (['here', 'channel', 'everyone'].includes(special)) {
         parent.appendChild(el('span', 'mention mention-special', '@' + special));
+      } else if (special === 'subteam') {
+        // A user group: Slack shows its handle, which only Slack knows; the label, or the group's id, stands in.
+        parent.appendChild(el('span', 'mention', label ? (label.startsWith('@') ? label : '@' + label)
+          : '@' + target.slice(1).split('^')[1]));
       } else {
         parent.appendChild(document.createTextNode(label || decodeEntities('<' + content + '>')));
       }

@@ -75,6 +75,7 @@ final class Wiring {
         WebServer web = new WebServer(events, parts.health(), null, cfg -> { }).start(config.port());
         LOG.info("Attest is listening on port {} for Slack at /slack/events — started in {} ms", web.port(), since(started));
         LOG.info("Matching questions by {}", content.kb().matching());
+        LOG.info("Answering about our own reports from {}", Content.profileSummary(content.kb()));
         return new Service(web, parts, config.shutdownGrace(), null, null);
     }
 
@@ -97,6 +98,7 @@ final class Wiring {
         watcher.start();
         LOG.info("Attest is running in local mode (no Slack credentials): open {}/ — started in {} ms", base, since(started));
         LOG.info("Matching questions by {}", watcher.current().kb().matching());
+        LOG.info("Answering about our own reports from {}", Content.profileSummary(watcher.current().kb()));
         return new Service(web, parts, config.shutdownGrace(), watcher, localSlack);
     }
 
@@ -125,7 +127,8 @@ final class Wiring {
         Supplier<TriageEngine> triageEngine = () -> parts.content().get().triage();
         Texts texts = new Texts(() -> kb.get().language());
         AfterAck afterAck = new AfterAck(parts.work(), parts.notices(), parts.api(), texts);
-        TriageThreads triage = new TriageThreads(triageEngine, texts, parts.api(), afterAck, parts.clock());
+        TriageThreads triage = new TriageThreads(triageEngine, texts, parts.api(), afterAck, parts.clock(),
+                rec -> kb.get().whatWeHold(rec));
         TriageStarter starter = triage::start;
         MessageRenderer renderer = new MessageRenderer(kb, texts, List.of(triage.startButton()));
         Replies replies = new Replies(kb, renderer);

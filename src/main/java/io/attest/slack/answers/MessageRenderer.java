@@ -86,8 +86,16 @@ public final class MessageRenderer {
     private SlackMessage answer(Reply reply, Audience audience, String sharedBy) {
         ArrayNode blocks = BlockKit.blocks();
         blocks.add(BlockKit.section(BlockKit.fit(reply.text(), BlockKitLimits.MAX_SECTION_TEXT)));
+        if (reply.forUs() != null) {
+            // Facts about us from our report profile: part of the answer, so a shared copy keeps them.
+            blocks.add(BlockKit.section(BlockKit.fit(reply.forUs(), BlockKitLimits.MAX_SECTION_TEXT)));
+        }
         if (reply.repNote() != null && audience != Audience.CHANNEL) {
             blocks.add(BlockKit.context(BlockKit.fit(texts.get(Text.REP_NOTE, "note", reply.repNote()),
+                    BlockKitLimits.MAX_SECTION_TEXT)));
+        }
+        if (!reply.forReps().isEmpty() && audience != Audience.CHANNEL) {
+            blocks.add(BlockKit.context(BlockKit.fit(texts.get(Text.OUR_REPORTS_NOTE, "note", String.join(" ", reply.forReps())),
                     BlockKitLimits.MAX_SECTION_TEXT)));
         }
         if (sharedBy != null) {
@@ -97,10 +105,11 @@ public final class MessageRenderer {
             blocks.add(BlockKit.context(BlockKit.fit(texts.get(Text.SOURCES, "sources", String.join(" · ", reply.intent().sources())),
                     BlockKitLimits.MAX_SECTION_TEXT)));
         }
-        if (audience == Audience.ASKER_ONLY && reply.intent() != null) {
+        if (audience == Audience.ASKER_ONLY && reply.shareKey() != null) {
+            // The share key gives the same answer again when clicked, written for that day.
             ObjectNode share = BlockKit.actions("answer_share");
             ((ArrayNode) share.get("elements")).add(
-                    BlockKit.primary(BlockKit.button(texts.get(Text.SHARE_BUTTON), ActionIds.SHARE_ANSWER, reply.intentId())));
+                    BlockKit.primary(BlockKit.button(texts.get(Text.SHARE_BUTTON), ActionIds.SHARE_ANSWER, reply.shareKey())));
             blocks.add(share);
         }
         List<Suggestion> related = reply.suggestions();

@@ -18,10 +18,14 @@ public final class Replies {
     private final MessageRenderer renderer;
     /**
      * The private /soc body of each answer, rendered once: an answer is fixed text, so re-rendering and
-     * re-serialising it on every ack would be work the ack path does not need. Cleared when content reloads.
+     * re-serialising it on every ack would be work the ack path does not need. Cleared when content reloads. What our
+     * report profile adds is written for the day it is asked, so those bodies are keyed by that text too: a new day
+     * (or a new profile) renders anew instead of serving yesterday's dates.
      */
     private final Map<String, String> answerAcks = new ConcurrentHashMap<>();
     private volatile KnowledgeBase renderedFrom;
+    /** Bodies kept at most; days pass, and bodies keyed by a day's text are never asked for again. */
+    static final int MAX_RENDERED = 2_000;
 
     public Replies(Supplier<KnowledgeBase> kb, MessageRenderer renderer) {
         this.kb = kb;
@@ -50,10 +54,21 @@ public final class Replies {
         if (reply.kind() != ReplyKind.ANSWER) {
             return ackWith(renderer.reply(reply, Audience.ASKER_ONLY).toEphemeralJson());
         }
-        // One rendering per answer and second question: the same answer can come with a different "you also asked".
-        String key = reply.alsoAsked() == null ? reply.intentId() : reply.intentId() + "+" + reply.alsoAsked().intent();
-        return ackWith(answerAcks.computeIfAbsent(key,
+        if (answerAcks.size() >= MAX_RENDERED) {
+            answerAcks.clear();
+        }
+        return ackWith(answerAcks.computeIfAbsent(renderKey(reply),
                 id -> renderer.reply(reply, Audience.ASKER_ONLY).toEphemeralJson().toString()));
+    }
+
+    /**
+     * Everything a private answer's body depends on: the intent, the share key and the second question (the same
+     * answer can come with a different "you also asked"), and, where our report profile wrote part of it, that part.
+     */
+    static String renderKey(Reply reply) {
+        String key = reply.intentId() + "|" + reply.shareKey() + "+" + (reply.alsoAsked() == null ? "" : reply.alsoAsked().intent());
+        boolean fromProfile = reply.forUs() != null || !reply.forReps().isEmpty() || !reply.text().equals(reply.intent().answer());
+        return fromProfile ? key + "\n" + reply.text() + "\n" + reply.forUs() + "\n" + String.join("\n", reply.forReps()) : key;
     }
 
     /** An ack whose body is one line only the asker sees. */

@@ -16,6 +16,7 @@ import io.attest.slack.SlackWebApi;
 import io.attest.slack.Texts;
 import io.attest.slack.Texts.Text;
 import io.attest.slack.WorkQueue;
+import io.attest.profile.CoverageText;
 import io.attest.triage.Recommendation;
 import io.attest.triage.TriageEngine;
 import io.attest.triage.TriageQuestion;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -44,9 +46,14 @@ public final class TriageThreads {
     private final AfterAck afterAck;
     private final ClickLedger clicks;
 
-    public TriageThreads(Supplier<TriageEngine> engines, Texts texts, SlackWebApi api, AfterAck afterAck, Clock clock) {
+    /**
+     * @param whatWeHold how the reports we hold meet a recommendation, worked out when the card is posted; empty
+     *                   without a report profile
+     */
+    public TriageThreads(Supplier<TriageEngine> engines, Texts texts, SlackWebApi api, AfterAck afterAck, Clock clock,
+                         Function<Recommendation, Optional<CoverageText>> whatWeHold) {
         this.engines = engines;
-        this.messages = new TriageMessages(engines, texts);
+        this.messages = new TriageMessages(engines, texts, whatWeHold);
         this.api = api;
         this.afterAck = afterAck;
         this.clicks = new ClickLedger(CLICK_CAPACITY, CLICK_MEMORY, clock);

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -63,6 +64,29 @@ class MessageRendererTest {
     }
 
     @Test
+    void theForUsLineIsPartOfTheAnswerAndTheProfileNotesAreForTheRepOnly() throws IOException {
+        Reply base = kb.answer("soc2_attestation").orElseThrow();
+        Reply reply = new Reply(base.kind(), base.intent(), base.confidence(), base.text(), base.repNote(), base.suggestions(),
+                null, "*For us:* We hold a SOC 2 Type 2 report for the period 1 October 2025 to 30 September 2026, issued by "
+                + "Harbor & Finch LLP; request it via https://trust.northwind.example/soc2 (NDA required).",
+                List.of("Our SOC 2 Type 2 report's period ended 14 months ago: a new report is due."), "soc2_attestation|soc2");
+        assertGolden("answer-for-us-asker-only", renderer.reply(reply, Audience.ASKER_ONLY).toJson());
+        SlackMessage shared = renderer.shared(reply, "U123");
+        assertGolden("shared-for-us", shared.toJson());
+        assertTrue(shared.toJson().toString().contains("*For us:*"), "the shared copy keeps the facts about us");
+        assertFalse(shared.toJson().toString().contains("a new report is due"), "and leaves out the rep's notes");
+        assertFalse(renderer.reply(reply, Audience.CHANNEL).toJson().toString().contains("a new report is due"));
+    }
+
+    @Test
+    void aReplyWithoutAShareKeyIsNotOfferedForSharing() {
+        Reply base = kb.answer("soc2_attestation").orElseThrow();
+        Reply notice = new Reply(base.kind(), base.intent(), base.confidence(), "*Our report profile has not been filled in yet.*",
+                null, base.suggestions(), null, null, List.of(), null);
+        assertFalse(renderer.reply(notice, Audience.ASKER_ONLY).toJson().toString().contains("share_answer"));
+    }
+
+    @Test
     void aSecondQuestionInTheMessageGetsItsOwnButtonAboveTheRelatedTopics() throws IOException {
         Reply reply = kb.ask("We have a call with the finance team at the bank tomorrow and I want to be ready for "
                 + "both of their usual questions. What is soc 1? And what is the difference between type 1 and type 2?");
@@ -94,6 +118,22 @@ class MessageRendererTest {
         }
         BlockKitLimits.violations(realRenderer.topics().blocks()).forEach(v -> problems.add("topics: " + v));
         BlockKitLimits.violations(realRenderer.help(Text.USAGE_SLASH).blocks()).forEach(v -> problems.add("help: " + v));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void everyMessageKeepsBlockKitLimitsWithTheExampleProfileFilledIn(@TempDir Path dir) throws Exception {
+        KnowledgeBase real = KnowledgeBase.load(Fixtures.realIntentsWithExampleProfile(dir));
+        MessageRenderer realRenderer = new MessageRenderer(() -> real, new Texts(real::language), triageButton);
+        List<String> problems = new ArrayList<>();
+        for (Intent intent : real.answers()) {
+            Reply reply = real.answer(intent.id()).orElseThrow();
+            for (Audience audience : Audience.values()) {
+                BlockKitLimits.violations(realRenderer.reply(reply, audience).blocks())
+                        .forEach(v -> problems.add(intent.id() + " " + audience + ": " + v));
+            }
+            BlockKitLimits.violations(realRenderer.shared(reply, "U1").blocks()).forEach(v -> problems.add(intent.id() + " shared: " + v));
+        }
         assertEquals(List.of(), problems);
     }
 
