@@ -3,6 +3,7 @@ package io.attest.app;
 import io.attest.local.LocalSlack;
 import io.attest.slack.SlackWebApi;
 import io.attest.slack.WorkQueue;
+import io.attest.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ final class Service {
     private final WebServer web;
     private final WorkQueue work;
     private final WorkQueue notices;
+    private final WorkQueue records;
+    private final Store store;
     private final SlackWebApi api;
     private final Health health;
     private final Duration grace;
@@ -37,6 +40,8 @@ final class Service {
         this.web = web;
         this.work = parts.work();
         this.notices = parts.notices();
+        this.records = parts.records();
+        this.store = parts.store();
         this.api = parts.api();
         this.health = parts.health();
         this.grace = grace;
@@ -73,10 +78,13 @@ final class Service {
             work.stopAccepting();
             unfinished.addAll(work.finish(cutoff, api::cancelAll));
             unfinished.addAll(notices.finish(cutoff, api::cancelAll));
+            // What the answers recorded is written last; the database is closed once it is.
+            unfinished.addAll(records.finish(cutoff, () -> { }));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         web.stop();
+        store.close();
         if (watcher != null) {
             watcher.close();
         }

@@ -26,6 +26,9 @@ import io.attest.slack.answers.SocCommandListener;
 import io.attest.slack.answers.TriageStarter;
 import io.attest.slack.triage.TriageActions;
 import io.attest.slack.triage.TriageThreads;
+import io.attest.store.Claims;
+import io.attest.store.Store;
+import io.attest.store.StoreException;
 import io.attest.triage.TriageEngine;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -56,6 +59,12 @@ final class Wiring {
     /** Notices that work was refused are one quick call each, on a queue of their own so they still get through. */
     private static final int NOTICE_CAPACITY = 100;
     private static final Duration NOTICE_DEADLINE = Duration.ofSeconds(15);
+    /**
+     * Records (questions, votes, gap counts) are written after the ack on a queue of their own, so answering never
+     * waits for the database; when it is full, a record is dropped, logged and counted.
+     */
+    private static final int RECORD_THREADS = 2;
+    private static final int RECORD_CAPACITY = 2_000;
 
     private Wiring() {
     }
@@ -69,10 +78,16 @@ final class Wiring {
     private static Service startForSlack(Config config, long started) throws Exception {
         Content content = Content.load(ContentLocation.intentsFolder(config));
         Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken());
-        String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
-        SlackRoutes routes = slackApp(parts, botUserId);
-        SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()));
-        WebServer web = new WebServer(events, parts.health(), null, cfg -> { }).start(config.port());
+        WebServer web;
+        try {
+            String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
+            SlackRoutes routes = slackApp(parts, botUserId);
+            SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()));
+            web = new WebServer(events, parts.health(), null, cfg -> { }).start(config.port());
+        } catch (Exception | Error e) {
+            close(parts);
+            throw e;
+        }
         LOG.info("Attest is listening on port {} for Slack at /slack/events — started in {} ms", web.port(), since(started));
         LOG.info("Matching questions by {}", content.kb().matching());
         return new Service(web, parts, config.shutdownGrace(), null, null);
@@ -90,10 +105,23 @@ final class Wiring {
         String secret = randomSecret();
         LocalSlack localSlack = LocalSlack.start();
         LocalConsole console = new LocalConsole(base, localSlack, secret, watcher::problems);
-        Parts parts = parts(config, watcher::current, localSlack.apiUrl(), LOCAL_TOKEN);
-        SlackRoutes routes = slackApp(parts, StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock()));
-        SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(secret, parts.clock()));
-        WebServer web = new WebServer(events, parts.health(), "127.0.0.1", console::routes).start(port);
+        Parts parts;
+        try {
+            parts = parts(config, watcher::current, localSlack.apiUrl(), LOCAL_TOKEN);
+        } catch (StoreException e) {
+            localSlack.close();
+            throw e;
+        }
+        WebServer web;
+        try {
+            SlackRoutes routes = slackApp(parts, StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock()));
+            SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(secret, parts.clock()));
+            web = new WebServer(events, parts.health(), "127.0.0.1", console::routes).start(port);
+        } catch (Exception | Error e) {
+            close(parts);
+            localSlack.close();
+            throw e;
+        }
         watcher.start();
         LOG.info("Attest is running in local mode (no Slack credentials): open {}/ — started in {} ms", base, since(started));
         LOG.info("Matching questions by {}", watcher.current().kb().matching());
@@ -101,15 +129,33 @@ final class Wiring {
     }
 
     /** What the Slack listeners share, and what the running service needs to stop them; built once at start-up. */
-    record Parts(Supplier<Content> content, SlackWebApi api, WorkQueue work, WorkQueue notices, Health health, Clock clock) {
+    record Parts(Supplier<Content> content, SlackWebApi api, WorkQueue work, WorkQueue notices, WorkQueue records,
+                 Health health, Clock clock, Store store, Claims claims) {
     }
 
-    static Parts parts(Config config, Supplier<Content> content, String apiUrl, String token) {
+    /**
+     * Opens the store first: a database that cannot be reached or migrated stops start-up before anything else.
+     *
+     * @throws StoreException with the one line the operator needs
+     */
+    static Parts parts(Config config, Supplier<Content> content, String apiUrl, String token) throws StoreException {
         Clock clock = Clock.systemUTC();
+        // A database still starting (a platform may start both together) gets as long as Slack does.
+        Store store = Store.open(config.store(), config.startupTimeout(), clock);
         WorkQueue work = new WorkQueue("work", config.workThreads(), config.workQueue(), config.slackDeadline(), clock);
-        Health health = new Health(() -> content.get().kb().intents().size(), work);
+        Health health = new Health(() -> content.get().kb().intents().size(), work, store::status);
         return new Parts(content, new SlackWebApi(apiUrl, token, config.slackTimeout(), health::tokenRefused), work,
-                new WorkQueue("notices", 1, NOTICE_CAPACITY, NOTICE_DEADLINE, clock), health, clock);
+                new WorkQueue("notices", 1, NOTICE_CAPACITY, NOTICE_DEADLINE, clock),
+                new WorkQueue("records", RECORD_THREADS, RECORD_CAPACITY, config.slackDeadline(), clock), health, clock,
+                store, new Claims(store));
+    }
+
+    /** Lets go of what {@link #parts} opened, when start-up stops halfway. */
+    static void close(Parts parts) {
+        parts.work().close();
+        parts.notices().close();
+        parts.records().close();
+        parts.store().close();
     }
 
     /** The Bolt app with every Slack surface Attest answers on, each listener given what it needs. */

@@ -25,14 +25,21 @@ class ManifestTest {
 
     private final JsonNode manifest = read();
     /** Nothing listens on port 9 of 127.0.0.1: no test here reaches the Web API. */
-    private final Wiring.Parts parts = Wiring.parts(Config.fromEnvironment(Map.of()), ManifestTest::fixture,
-            "http://127.0.0.1:9/api/", "xoxb-unused");
+    private final Wiring.Parts parts = parts();
     private final SlackRoutes routes = Wiring.slackApp(parts, "UBOT");
 
     @AfterEach
     void stop() {
-        parts.work().close();
-        parts.notices().close();
+        Wiring.close(parts);
+    }
+
+    private static Wiring.Parts parts() {
+        try {
+            return Wiring.parts(Config.fromEnvironment(Map.of("ATTEST_DATA", TestConfigs.dataFolder())), ManifestTest::fixture,
+                    "http://127.0.0.1:9/api/", "xoxb-unused");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
