@@ -53,7 +53,7 @@ final class Wiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
     static final String LOCAL_TOKEN = "xoxb-local-mode";
-    /** Events remembered for retries: Slack retries three times within minutes. */
+    /** Events remembered for retries, in this instance and in the store: Slack retries three times within minutes. */
     private static final Duration EVENT_MEMORY = Duration.ofMinutes(30);
     private static final int EVENT_CAPACITY = 10_000;
     /** Notices that work was refused are one quick call each, on a queue of their own so they still get through. */
@@ -170,8 +170,9 @@ final class Wiring {
         Supplier<KnowledgeBase> kb = () -> parts.content().get().kb();
         Supplier<TriageEngine> triageEngine = () -> parts.content().get().triage();
         Texts texts = new Texts(() -> kb.get().language());
-        AfterAck afterAck = new AfterAck(parts.work(), parts.notices(), parts.api(), texts);
-        TriageThreads triage = new TriageThreads(triageEngine, texts, parts.api(), afterAck, parts.clock());
+        AfterAck afterAck = new AfterAck(parts.work(), parts.notices(), parts.api(), texts,
+                eventId -> parts.claims().once("event:" + eventId, EVENT_MEMORY));
+        TriageThreads triage = new TriageThreads(triageEngine, texts, parts.api(), afterAck, parts.claims(), parts.clock());
         TriageStarter starter = triage::start;
         MessageRenderer renderer = new MessageRenderer(kb, texts, List.of(triage.startButton()));
         Replies replies = new Replies(kb, renderer);

@@ -41,10 +41,10 @@ public final class DirectMessageListener implements BoltEventHandler<MessageEven
         Ask ask = Ask.parse(SlackText.typed(event.getText()));
         Asker asker = Asker.inChannel(event.getUser(), event.getChannel(), event.getThreadTs());
         if (ask.kind() == Ask.Kind.TRIAGE) {
-            afterAck.submit(JobKind.STARTING_A_TRIAGE, payload.getEventId(), asker,
+            afterAck.submitEvent(JobKind.STARTING_A_TRIAGE, payload.getEventId(), asker,
                     job -> triage.start(job, event.getChannel(), event.getUser(), ask.text(), asker));
         } else {
-            afterAck.submit(JobKind.ANSWERING_A_DIRECT_MESSAGE, payload.getEventId(), asker, job -> {
+            afterAck.submitEvent(JobKind.ANSWERING_A_DIRECT_MESSAGE, payload.getEventId(), asker, job -> {
                 Delivery answer = api.postMessage(job, event.getChannel(), event.getThreadTs(),
                         replies.to(ask, Audience.DIRECT, Text.USAGE_DIRECT));
                 afterAck.tellAboutFailure(job, asker, answer, Text.REPLY_FAILED);
