@@ -75,6 +75,13 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
                 slackTimeout, shutdownGrace, startupTimeout, databaseUrl, dataFolder, more, expertsChannel, retentionDays);
     }
 
+    /** The same configuration with this experts' channel, unless one is configured. */
+    Config withExpertsIfNone(String channel) {
+        return expertsChannel != null ? this : new Config(signingSecret, botToken, port, slackApiUrl, intentsFolder, workThreads,
+                workQueue, slackDeadline, slackTimeout, shutdownGrace, startupTimeout, databaseUrl, dataFolder, owners, channel,
+                retentionDays);
+    }
+
     Optional<String> experts() {
         return Optional.ofNullable(expertsChannel);
     }

@@ -24,6 +24,7 @@ final class Service {
     private final WorkQueue notices;
     private final WorkQueue records;
     private final Store store;
+    private final Maintenance maintenance;
     private final SlackWebApi api;
     private final Health health;
     private final Duration grace;
@@ -42,6 +43,7 @@ final class Service {
         this.notices = parts.notices();
         this.records = parts.records();
         this.store = parts.store();
+        this.maintenance = parts.maintenance();
         this.api = parts.api();
         this.health = parts.health();
         this.grace = grace;
@@ -84,6 +86,7 @@ final class Service {
             Thread.currentThread().interrupt();
         }
         web.stop();
+        maintenance.close();
         store.close();
         if (watcher != null) {
             watcher.close();

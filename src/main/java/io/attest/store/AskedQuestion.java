@@ -11,10 +11,11 @@ import java.util.List;
  * @param text        the question as asked; null once purged
  * @param intentId    the answering intent, or the closest when declined; null when none
  * @param suggestions the intents a "Did you mean…" offered, or an answer's related topics
+ * @param gapId       the gap it was counted in, if any
  */
 public record AskedQuestion(String id, Instant askedAt, String userId, Surface surface, ChannelType channelType,
                             String channelId, String threadTs, String text, ReplyKind outcome, String intentId,
-                            double confidence, List<String> suggestions) {
+                            double confidence, List<String> suggestions, Long gapId) {
 
     public AskedQuestion {
         suggestions = List.copyOf(suggestions);

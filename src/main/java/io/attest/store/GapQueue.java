@@ -91,6 +91,34 @@ public final class GapQueue {
         });
     }
 
+    /**
+     * Counts, once each, the "Did you mean…" replies asked before {@code cutoff} whose suggestions nobody clicked.
+     * Instances running this at the same time count each once: a question is taken before it is counted.
+     *
+     * @return how many were counted
+     */
+    public int countUnclicked(Questions questions, Instant cutoff) throws StoreUnavailable {
+        int counted = 0;
+        for (AskedQuestion q : questions.unclickedBefore(cutoff, CANDIDATES)) {
+            if (q.text() == null || !questions.takePending(q.id())) {
+                continue;
+            }
+            questions.linkGap(q.id(), add(q.text(), Gap.Kind.UNCLICKED));
+            counted++;
+        }
+        return counted;
+    }
+
+    /** {@link #add}, and when the database is unavailable, the gap is logged (by the question's id) and counted as lost. */
+    public java.util.OptionalLong record(String question, Gap.Kind kind, String questionId) {
+        try {
+            return java.util.OptionalLong.of(add(question, kind));
+        } catch (StoreUnavailable e) {
+            store.lost("counting a gap", questionId);
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     /** Open gaps, most frequent first, then most recent. */
     public List<Gap> open(int limit) throws StoreUnavailable {
         return store.call("reading the gap queue", c -> {
@@ -137,7 +165,7 @@ public final class GapQueue {
         });
     }
 
-    void linkEscalation(long gapId, long escalationId) throws StoreUnavailable {
+    public void linkEscalation(long gapId, long escalationId) throws StoreUnavailable {
         link(gapId, "escalation_id", escalationId);
     }
 
@@ -152,7 +180,7 @@ public final class GapQueue {
     }
 
     /** Forgets the question of every gap not seen since {@code cutoff}. */
-    int purge(Instant cutoff) throws StoreUnavailable {
+    static int purge(Store store, Instant cutoff) throws StoreUnavailable {
         return store.call("purging old gap text", c -> {
             try (PreparedStatement s = c.prepareStatement("update gaps set question = null where last_seen < ? and question is not null")) {
                 s.setObject(1, at(cutoff));

@@ -35,7 +35,7 @@ public final class Questions {
     }
 
     private static final String COLUMNS = "id, asked_at, user_id, surface, channel_type, channel_id, thread_ts, question, "
-            + "outcome, intent_id, confidence, suggestions";
+            + "outcome, intent_id, confidence, suggestions, gap_id";
 
     private final Store store;
 
@@ -46,8 +46,8 @@ public final class Questions {
     /** Records a question; a "Did you mean…" waits to see whether a suggestion is clicked before it counts as a gap. */
     public boolean record(AskedQuestion q) {
         return store.record("recording a question", q.id(), c -> {
-            try (PreparedStatement s = c.prepareStatement("insert into questions (" + COLUMNS + ", gap_state) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+            try (PreparedStatement s = c.prepareStatement("insert into questions (" + COLUMNS.replace(", gap_id", "")
+                    + ", gap_state) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
                 s.setString(1, q.id());
                 s.setObject(2, at(q.askedAt()));
                 s.setString(3, q.userId());
@@ -159,7 +159,7 @@ public final class Questions {
         });
     }
 
-    boolean linkGap(String id, long gapId) {
+    public boolean linkGap(String id, long gapId) {
         return store.record("linking a question to its gap", id, c -> {
             try (PreparedStatement s = c.prepareStatement("update questions set gap_id = ? where id = ?")) {
                 s.setLong(1, gapId);
@@ -195,7 +195,13 @@ public final class Questions {
                 Surface.of(r.getString("surface")), ChannelType.of(r.getString("channel_type")), r.getString("channel_id"),
                 r.getString("thread_ts"), r.getString("question"), ReplyKind.valueOf(r.getString("outcome")),
                 r.getString("intent_id"), r.getDouble("confidence"),
-                suggestions == null || suggestions.isEmpty() ? List.of() : Arrays.asList(suggestions.split(",")));
+                suggestions == null || suggestions.isEmpty() ? List.of() : Arrays.asList(suggestions.split(",")),
+                gapOf(r));
+    }
+
+    private static Long gapOf(ResultSet r) throws SQLException {
+        long gap = r.getLong("gap_id");
+        return r.wasNull() ? null : gap;
     }
 
     static Instant instant(ResultSet r, String column) throws SQLException {

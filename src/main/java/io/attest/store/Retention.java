@@ -44,7 +44,7 @@ public final class Retention {
     public Purged purge() throws StoreUnavailable {
         Instant cutoff = store.clock().instant().minus(keep);
         Purged purged = new Purged(new Questions(store).purge(cutoff), new Votes(store).purge(cutoff),
-                new GapQueue(store, null).purge(cutoff), new Escalations(store).purge(cutoff), new Drafts(store).purge(cutoff),
+                GapQueue.purge(store, cutoff), new Escalations(store).purge(cutoff), new Drafts(store).purge(cutoff),
                 claims.purgeExpired());
         LOG.info("Purged question text older than {} days: {} question(s) deleted, text removed from {} vote(s), {} gap(s) "
                 + "and {} escalation(s), {} draft(s) deleted; {} ended claim(s) deleted", keep.toDays(), purged.questions(),

@@ -223,14 +223,19 @@ public final class Store implements AutoCloseable {
             call(what, sql);
             return true;
         } catch (StoreUnavailable e) {
-            unrecorded.incrementAndGet();
-            unrecordedWhileDown.incrementAndGet();
-            LOG.warn("Not recorded: {} [{}] — the database is unavailable", what, id);
+            lost(what, id);
             return false;
         }
     }
 
-    /** Counts a record that was never even attempted (its queue was full). */
+    /** A record that could not be written (the database was unavailable): logged, without its text, and counted. */
+    public void lost(String what, String id) {
+        unrecorded.incrementAndGet();
+        unrecordedWhileDown.incrementAndGet();
+        LOG.warn("Not recorded: {} [{}] — the database is unavailable", what, id);
+    }
+
+    /** Counts a record that was never even attempted (its queue was full, which the queue logged). */
     public void countUnrecorded() {
         unrecorded.incrementAndGet();
     }

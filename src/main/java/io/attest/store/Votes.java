@@ -66,6 +66,16 @@ public final class Votes {
         });
     }
 
+    /** {@link #vote}, and when the database is unavailable, the vote is logged (by its answer's id) and counted as lost. */
+    public Optional<Change> record(Vote v) {
+        try {
+            return Optional.of(vote(v));
+        } catch (StoreUnavailable e) {
+            store.lost("recording a vote", v.answerId());
+            return Optional.empty();
+        }
+    }
+
     /** What was missing, in the voter's words (from the "Not helpful" form). */
     public boolean comment(String answerId, String userId, String comment) {
         return store.record("recording what was missing", answerId, c -> {
@@ -91,7 +101,24 @@ public final class Votes {
         });
     }
 
-    void linkGap(String answerId, String userId, long gapId) throws StoreUnavailable {
+    /** The gap a not-helpful vote was counted in, if any. */
+    public Optional<Long> gapOf(String answerId, String userId) throws StoreUnavailable {
+        return store.call("reading a vote's gap", c -> {
+            try (PreparedStatement s = c.prepareStatement("select gap_id from votes where answer_id = ? and user_id = ?")) {
+                s.setString(1, answerId);
+                s.setString(2, userId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.<Long>empty();
+                    }
+                    long gap = r.getLong(1);
+                    return r.wasNull() ? Optional.<Long>empty() : Optional.of(gap);
+                }
+            }
+        });
+    }
+
+    public void linkGap(String answerId, String userId, long gapId) throws StoreUnavailable {
         store.call("linking a vote to its gap", c -> {
             try (PreparedStatement s = c.prepareStatement("update votes set gap_id = ? where answer_id = ? and user_id = ?")) {
                 s.setLong(1, gapId);

@@ -35,7 +35,8 @@ class ManifestTest {
 
     private static Wiring.Parts parts() {
         try {
-            return Wiring.parts(Config.fromEnvironment(Map.of("ATTEST_DATA", TestConfigs.dataFolder())), ManifestTest::fixture,
+            return Wiring.parts(Config.fromEnvironment(Map.of("ATTEST_DATA", TestConfigs.dataFolder(),
+                            "ATTEST_EXPERTS_CHANNEL", "C0EXPERTS")), ManifestTest::fixture,
                     "http://127.0.0.1:9/api/", "xoxb-unused");
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -57,9 +58,38 @@ class ManifestTest {
     }
 
     @Test
-    void interactivityIsOnBecauseThereAreButtonListeners() {
+    void interactivityIsOnBecauseThereAreButtonShortcutAndModalListeners() {
         assertTrue(manifest.path("settings").path("interactivity").path("is_enabled").asBoolean());
         assertFalse(routes.actions().isEmpty());
+        assertFalse(routes.modals().isEmpty());
+    }
+
+    @Test
+    void everyShortcutInTheManifestHasAListenerAndViceVersa() {
+        Set<String> declared = new LinkedHashSet<>();
+        manifest.path("features").path("shortcuts").forEach(s -> {
+            assertEquals("message", s.path("type").asText(), "Attest's shortcuts act on a message");
+            assertTrue(s.path("name").asText().length() <= 24 && s.path("description").asText().length() <= 80,
+                    "Slack's limits for a shortcut's name and description");
+            declared.add(s.path("callback_id").asText());
+        });
+        assertEquals(declared, routes.shortcuts());
+    }
+
+    @Test
+    void theHomeTabIsOnExactlyWhenAppHomeOpenedHasAListener() {
+        assertEquals(routes.events().contains("app_home_opened"),
+                manifest.path("features").path("app_home").path("home_tab_enabled").asBoolean());
+        assertTrue(routes.events().contains("app_home_opened"));
+    }
+
+    @Test
+    void everyModalAttestOpensHasASubmissionListener() throws Exception {
+        // The modals carry their callback_id; each must be one a listener is registered for.
+        for (String callbackId : List.of(io.attest.slack.feedback.FeedbackActions.MISSING_MODAL,
+                io.attest.slack.feedback.FeedbackActions.RESOLVE_MODAL)) {
+            assertTrue(routes.modals().contains(callbackId), callbackId);
+        }
     }
 
     @Test
@@ -69,7 +99,8 @@ class ManifestTest {
             JsonNode ack = new ObjectMapper().readTree(routes.app().run(slashCommand(text)).getBody());
             ack.findValues("action_id").forEach(v -> actionIds.add(v.asText()));
         }
-        assertTrue(actionIds.containsAll(List.of("share_answer", "show_topics", "start_triage")), actionIds.toString());
+        assertTrue(actionIds.containsAll(List.of("share_answer", "show_topics", "start_triage", "feedback_helpful",
+                "feedback_not_helpful", "ask_experts")), actionIds.toString());
         for (String id : actionIds) {
             assertTrue(routes.actions().stream().map(Pattern::pattern).anyMatch(id::matches), id + " has no listener");
         }

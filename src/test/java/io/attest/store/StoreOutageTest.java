@@ -84,6 +84,6 @@ class StoreOutageTest {
     private static AskedQuestion question() {
         return new AskedQuestion(UUID.randomUUID().toString(), Instant.parse("2026-05-01T09:00:00Z"), "U1",
                 Surface.SLASH, ChannelType.PUBLIC, "C1", null, "is soc 2 a certification?", ReplyKind.ANSWER,
-                "soc2_attestation", 0.9, List.of());
+                "soc2_attestation", 0.9, List.of(), null);
     }
 }

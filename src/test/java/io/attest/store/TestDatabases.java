@@ -74,6 +74,18 @@ public final class TestDatabases {
         }
     }
 
+    /** The first column of every row a query returns, as text; for tests that look at what was stored. */
+    public static java.util.List<String> column(StoreSettings settings, String sql) throws SQLException {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+             Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                values.add(r.getString(1));
+            }
+        }
+        return values;
+    }
+
     private static Path createRoot() {
         try {
             Path root = Files.createTempDirectory("attest-test-data-");
