@@ -23,6 +23,7 @@ public final class Main {
               triage [--json] [key=value ...]
                                          recommend a SOC report; without key=value, one JSON object per stdin line
               validate [dir]             check an intents folder (default ./intents) and list every problem
+              drafts                     print the draft intents owners made from the compliance team's answers
             """;
 
     private Main() {
@@ -65,6 +66,7 @@ public final class Main {
                 yield TriageCommand.run(rest, stdin, out, err, new TriageEngine(TriageContent.load(dir)), ours::whatWeHold);
             }
             case "validate" -> ValidateCommand.run(rest, out, err, config);
+            case "drafts" -> DraftsCommand.run(config, out, err);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;

@@ -3,6 +3,7 @@ package io.attest.app;
 import io.attest.local.LocalSlack;
 import io.attest.slack.SlackWebApi;
 import io.attest.slack.WorkQueue;
+import io.attest.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,9 @@ final class Service {
     private final WebServer web;
     private final WorkQueue work;
     private final WorkQueue notices;
+    private final WorkQueue records;
+    private final Store store;
+    private final Maintenance maintenance;
     private final SlackWebApi api;
     private final Health health;
     private final Duration grace;
@@ -37,6 +41,9 @@ final class Service {
         this.web = web;
         this.work = parts.work();
         this.notices = parts.notices();
+        this.records = parts.records();
+        this.store = parts.store();
+        this.maintenance = parts.maintenance();
         this.api = parts.api();
         this.health = parts.health();
         this.grace = grace;
@@ -73,10 +80,14 @@ final class Service {
             work.stopAccepting();
             unfinished.addAll(work.finish(cutoff, api::cancelAll));
             unfinished.addAll(notices.finish(cutoff, api::cancelAll));
+            // What the answers recorded is written last; the database is closed once it is.
+            unfinished.addAll(records.finish(cutoff, () -> { }));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         web.stop();
+        maintenance.close();
+        store.close();
         if (watcher != null) {
             watcher.close();
         }

@@ -52,6 +52,16 @@ public final class KnowledgeBase {
     private final ProfileWording wording;
     /** What our report profile says, or null when the compliance team has not filled one in. */
     private final ProfileAnswers ours;
+    private final QuestionAnalyzer analyzer;
+    private final SemanticIndex semantic;
+    /** Sentence vectors of questions compared with {@link #similarity}; a gap queue compares each new one with many. */
+    private final Map<String, float[]> vectors = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > CACHED_VECTORS;
+        }
+    };
+    static final int CACHED_VECTORS = 2_000;
 
     private KnowledgeBase(List<Intent> intents, Language language, Embeddings embeddings, Calibration hybrid,
                           CompanyProfile profile, Clock clock) {
@@ -62,7 +72,8 @@ public final class KnowledgeBase {
         intents.forEach(i -> byId.put(i.id(), i));
         this.language = language;
         this.subjects = new Subjects(language.subjects());
-        LexicalMatcher lexical = new LexicalMatcher(intents, new QuestionAnalyzer(language));
+        this.analyzer = new QuestionAnalyzer(language);
+        LexicalMatcher lexical = new LexicalMatcher(intents, analyzer);
         SemanticIndex semantic = embeddings.encoder()
                 .map(encoder -> new SemanticIndex(intents, encoder, embeddings.known()))
                 .orElse(null);
@@ -73,6 +84,7 @@ public final class KnowledgeBase {
         } else {
             this.matching = "words only: " + embeddings.unavailable();
         }
+        this.semantic = semantic;
         this.ranker = new IntentRanker(intents, lexical, semantic, subjects,
                 semantic == null ? Calibration.LEXICAL : hybrid, aboutUs(language));
         this.steering = new SteeringFilter(language.steeringMarkers());
@@ -361,6 +373,73 @@ public final class KnowledgeBase {
         // The same steering filter and subject guard as ask(), so the diagnostics show what ask() matched.
         String text = steering.filter(TextNormaliser.normalise(question)).question();
         return ranker.rank(text, subjects.named(text), limit);
+    }
+
+    /**
+     * How alike two questions are, 0..1, by the matcher's own measure: shared words (after synonyms, stop words and
+     * stemming) and closeness in meaning, blended as a question and an example are blended when ranking.
+     */
+    public double similarity(String a, String b) {
+        String left = TextNormaliser.normalise(a);
+        String right = TextNormaliser.normalise(b);
+        Set<String> leftTerms = new LinkedHashSet<>(analyzer.terms(left));
+        Set<String> rightTerms = new LinkedHashSet<>(analyzer.terms(right));
+        Set<String> union = new LinkedHashSet<>(leftTerms);
+        union.addAll(rightTerms);
+        leftTerms.retainAll(rightTerms);
+        double words = union.isEmpty() ? 0 : (double) leftTerms.size() / union.size();
+        if (semantic == null) {
+            return words;
+        }
+        float[] u = vector(left);
+        float[] v = vector(right);
+        double cosine = 0;
+        for (int d = 0; d < u.length; d++) {
+            cosine += u[d] * v[d];
+        }
+        return Math.min(1.0, ranker.calibration().blend(words, cosine));
+    }
+
+    /**
+     * From this {@link #similarity} up, two questions count as the same question: the confidence at which the matcher
+     * would answer one with an intent whose example is the other.
+     */
+    public double sameQuestionAt() {
+        return ranker.calibration().answerAt();
+    }
+
+    /**
+     * True when a question Attest declined still looks like one it should answer: it names a subject some answer is
+     * about (a SOC 1, a Type 2, Privacy…), or its closest answer came halfway to "Did you mean…". Text aimed at the
+     * bot, and requests Attest does not do, never are.
+     */
+    public boolean looksAnswerable(String rawQuestion) {
+        String question = TextNormaliser.normalise(rawQuestion);
+        SteeringFilter.Filtered filtered = steering.filter(question);
+        if (question.isEmpty() || filtered.steered() || questionsIn(filtered.question()).isEmpty()) {
+            return false;
+        }
+        Set<String> named = subjects.named(filtered.question());
+        if (answers().stream().anyMatch(i -> i.about().stream().anyMatch(named::contains))) {
+            return true;
+        }
+        List<Match> ranked = ranker.rank(filtered.question(), named, 3);
+        return ranked.stream().anyMatch(m -> m.intent().isAnswer()
+                && m.confidence() >= ranker.calibration().suggestAt() / 2);
+    }
+
+    private float[] vector(String normalised) {
+        synchronized (vectors) {
+            float[] known = vectors.get(normalised);
+            if (known != null) {
+                return known;
+            }
+        }
+        float[] v = semantic.encode(normalised);
+        synchronized (vectors) {
+            vectors.put(normalised, v);
+        }
+        return v;
     }
 
     private Reply answer(Intent intent, double confidence, Optional<Suggestion> alsoAsked, String shareKey) {
