@@ -45,25 +45,55 @@ public final class Questions {
 
     /** Records a question; a "Did you mean…" waits to see whether a suggestion is clicked before it counts as a gap. */
     public boolean record(AskedQuestion q) {
-        return store.record("recording a question", q.id(), c -> {
-            try (PreparedStatement s = c.prepareStatement("insert into questions (" + COLUMNS.replace(", gap_id", "")
-                    + ", gap_state) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
-                s.setString(1, q.id());
-                s.setObject(2, at(q.askedAt()));
-                s.setString(3, q.userId());
-                s.setString(4, q.surface().id());
-                s.setString(5, q.channelType().id());
-                s.setString(6, q.channelId());
-                s.setString(7, q.threadTs());
-                s.setString(8, cut(q.text(), 4000));
-                s.setString(9, q.outcome().name());
-                s.setString(10, q.intentId());
-                s.setDouble(11, q.confidence());
-                s.setString(12, cut(String.join(",", q.suggestions()), 1000));
-                s.setString(13, q.outcome() == ReplyKind.DID_YOU_MEAN ? "pending" : "none");
-                return s.executeUpdate();
-            }
-        });
+        return recordAll(List.of(q));
+    }
+
+    /**
+     * Records questions in one transaction: under load, questions arrive faster than one insert each can keep up with,
+     * and a batch costs about what one insert does. When the database cannot take them, each is logged (its id, never
+     * its text) and counted, and false is returned.
+     */
+    public boolean recordAll(List<AskedQuestion> batch) {
+        if (batch.isEmpty()) {
+            return true;
+        }
+        try {
+            store.call("recording " + batch.size() + " question(s)", c -> {
+                boolean autoCommit = c.getAutoCommit();
+                c.setAutoCommit(false);
+                try (PreparedStatement s = c.prepareStatement("insert into questions (" + COLUMNS.replace(", gap_id", "")
+                        + ", gap_state) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+                    for (AskedQuestion q : batch) {
+                        s.setString(1, q.id());
+                        s.setObject(2, at(q.askedAt()));
+                        s.setString(3, q.userId());
+                        s.setString(4, q.surface().id());
+                        s.setString(5, q.channelType().id());
+                        s.setString(6, q.channelId());
+                        s.setString(7, q.threadTs());
+                        s.setString(8, cut(q.text(), 4000));
+                        s.setString(9, q.outcome().name());
+                        s.setString(10, q.intentId());
+                        s.setDouble(11, q.confidence());
+                        s.setString(12, cut(String.join(",", q.suggestions()), 1000));
+                        s.setString(13, q.outcome() == ReplyKind.DID_YOU_MEAN ? "pending" : "none");
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                    c.commit();
+                    return null;
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(autoCommit);
+                }
+            });
+            return true;
+        } catch (StoreUnavailable e) {
+            batch.forEach(q -> store.lost("recording a question", q.id()));
+            return false;
+        }
     }
 
     public Optional<AskedQuestion> find(String id) throws StoreUnavailable {
