@@ -56,6 +56,7 @@ public final class Main {
             case "serve" -> {
                 Service service = Wiring.start(config, rest.contains("--local"));
                 Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "attest-shutdown"));
+                ExitSignals.onTermOrInt(service::shutdown);
                 yield 0;
             }
             case "ask" -> AskCommand.run(rest, stdin, out, Content.load(ContentLocation.intentsFolder(config)).kb());

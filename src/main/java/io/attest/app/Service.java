@@ -61,8 +61,9 @@ final class Service {
     }
 
     /**
-     * What the shutdown hook runs on SIGTERM. {@code /healthz} turns 503 so the platform sends no more traffic, new
-     * work is refused (the asker is told Attest is restarting), and what was accepted is finished within the grace
+     * What runs on SIGTERM (see {@link ExitSignals}; the shutdown hook runs it on any other exit). {@code /healthz}
+     * turns 503 so the platform sends no more traffic, new work is refused (the asker is told Attest is restarting), and
+     * what was accepted is finished within the grace
      * period; whatever is left then is stopped and logged, one line per job. The server keeps answering while it
      * drains, so a /soc question arriving meanwhile is still answered in its ack.
      */
