@@ -17,6 +17,14 @@
       empty: ['This is the very beginning of #general. Try ', '/soc is SOC 2 a certification?', ', ',
         '@attest which report does a payroll provider need?', ' or ', '/soc triage Acme', '.'],
     },
+    C0EXPERTS: {
+      title: '# compliance',
+      subtitle: 'Stands in for ATTEST_EXPERTS_CHANNEL: reply in a question\'s thread and Attest takes the answer back',
+      placeholder: 'Message #compliance',
+      hash: '#compliance',
+      empty: ['Questions people take to the compliance team arrive here. Ask ', '/soc how much does a SOC 2 audit cost?',
+        ' in #general, then click Ask the compliance team.'],
+    },
     D0LOCAL: {
       title: 'Attest',
       subtitle: 'Direct message with the Attest app',
@@ -24,6 +32,13 @@
       hash: '#attest',
       empty: ['This is your direct message with Attest. Ask it anything about SOC 1 and SOC 2, for example ',
         'what is a Type 2 report?', '.'],
+    },
+    HOME: {
+      title: 'Attest · Home',
+      subtitle: 'App Home: what Attest covers, your recent questions and, for content owners, the gaps',
+      placeholder: '',
+      hash: '#home',
+      empty: ['Opening Attest\'s Home tab…'],
     },
   };
 
@@ -34,6 +49,7 @@
     question: '\u2753', grey_question: '\u2754', exclamation: '\u2757', memo: '\uD83D\uDCDD', mag: '\uD83D\uDD0D',
     lock: '\uD83D\uDD12', key: '\uD83D\uDD11', shield: '\uD83D\uDEE1\uFE0F', tada: '\uD83C\uDF89',
     point_right: '\uD83D\uDC49', '+1': '\uD83D\uDC4D', thumbsup: '\uD83D\uDC4D', eyes: '\uD83D\uDC40',
+    '-1': '\uD83D\uDC4E', thumbsdown: '\uD83D\uDC4E', raising_hand: '\uD83D\uDE4B',
     page_facing_up: '\uD83D\uDCC4', books: '\uD83D\uDCDA', calendar: '\uD83D\uDCC5', date: '\uD83D\uDCC5',
     hourglass: '\u231B', hourglass_flowing_sand: '\u23F3', rocket: '\uD83D\uDE80', speech_balloon: '\uD83D\uDCAC',
     thinking_face: '\uD83E\uDD14', slightly_smiling_face: '\uD83D\uDE42', smile: '\uD83D\uDE04',
@@ -58,6 +74,12 @@
     threadComposer: $('thread-composer'),
     threadInput: $('thread-input'),
     toast: $('toast'),
+    modal: $('modal'),
+    modalTitle: $('modal-title'),
+    modalForm: $('modal-form'),
+    modalCancel: $('modal-cancel'),
+    modalSubmit: $('modal-submit'),
+    menu: $('message-menu'),
   };
 
   const app = {
@@ -72,6 +94,8 @@
     lastActionAt: 0,        // when the person last sent something or clicked a button
     stickToBottom: { main: true, thread: true },
     cache: { main: new Map(), thread: new Map() },
+    modalId: null,          // the modal shown, by its view id
+    menuFor: null,          // the message whose menu is open
   };
 
   // ---------------------------------------------------------------- tiny DOM helpers
@@ -139,10 +163,20 @@
     } else if (target.startsWith('#')) {
       const id = target.slice(1);
       parent.appendChild(el('span', 'mention', '#' + (label || (id === 'C0LOCAL' ? 'general' : id))));
+    } else if (target.startsWith('!date^')) {
+      // <!date^EPOCH^{tokens}|fallback>: shown in the reader's own time, as Slack does.
+      const when = new Date(parseInt(target.split('^')[1], 10) * 1000);
+      const today = Math.abs(Date.now() - when.getTime()) < 24 * 3600 * 1000;
+      parent.appendChild(el('time', 'date', Number.isNaN(when.getTime()) ? label
+        : today ? timeLabel(when) : when.toLocaleDateString([], { month: 'short', day: 'numeric' })));
     } else if (target.startsWith('!')) {
       const special = target.slice(1).split('^')[0];
       if (['here', 'channel', 'everyone'].includes(special)) {
         parent.appendChild(el('span', 'mention mention-special', '@' + special));
+      } else if (special === 'subteam') {
+        // A user group: Slack shows its handle, which only Slack knows; the label, or the group's id, stands in.
+        parent.appendChild(el('span', 'mention', label ? (label.startsWith('@') ? label : '@' + label)
+          : '@' + target.slice(1).split('^')[1]));
       } else {
         parent.appendChild(document.createTextNode(label || decodeEntities('<' + content + '>')));
       }
@@ -451,6 +485,17 @@
       body.appendChild(meta);
     }
     body.appendChild(renderContent(message));
+    if (!message.ephemeral && !opts.inModal) {
+      const more = el('button', 'message-more', '\u22EF');
+      more.type = 'button';
+      more.title = 'More actions';
+      more.setAttribute('aria-label', 'More actions');
+      more.addEventListener('click', (event) => {
+        event.stopPropagation();
+        openMenu(message, more);
+      });
+      row.appendChild(more);
+    }
 
     if (opts.replies && opts.replies.length) {
       const bar = el('div', 'thread-summary');
@@ -553,6 +598,12 @@
   function render() {
     const data = app.data;
     if (!data) return;
+    renderModal(data.modal || null);
+    if (app.channel === 'HOME') {
+      renderHome(data);
+      return;
+    }
+    ui.composer.hidden = false;
     const messages = Array.isArray(data.messages) ? data.messages : [];
     const here = messages.filter((m) => m.channel === app.channel);
     const topLevel = here.filter(isTopLevel);
@@ -564,11 +615,186 @@
     ui.title.textContent = info.title;
     ui.subtitle.textContent = info.subtitle;
     ui.input.placeholder = info.placeholder;
-    document.title = (app.channel === 'C0LOCAL' ? '#general' : 'Attest') + ' — Attest (local)';
+    document.title = (app.channel === 'D0LOCAL' ? 'Attest' : CHANNELS[app.channel].hash) + ' — Attest (local)';
 
     const items = messageItems(topLevel, messages, { withReplies: true });
     sync(ui.messages, 'main', items.length ? items : [emptyItem(info.empty)]);
     renderThread(messages);
+  }
+
+  /** The App Home tab: the view Attest published for the person, drawn like a message without an author. */
+  function renderHome(data) {
+    const messages = Array.isArray(data.messages) ? data.messages : [];
+    renderSidebar(messages);
+    const info = CHANNELS.HOME;
+    ui.title.textContent = info.title;
+    ui.subtitle.textContent = info.subtitle;
+    ui.composer.hidden = true;
+    document.title = 'Attest · Home — Attest (local)';
+    app.thread = null;
+    ui.thread.hidden = true;
+    const home = data.home;
+    const item = home && Array.isArray(home.blocks) ? {
+      id: 'home',
+      signature: JSON.stringify(home),
+      render: () => {
+        const node = el('div', 'home-view');
+        const pseudo = { channel: 'HOME', ts: 'home', blocks: home.blocks };
+        home.blocks.forEach((block) => node.appendChild(renderBlock(pseudo, block)));
+        return node;
+      },
+    } : emptyItem(info.empty);
+    sync(ui.messages, 'main', [item]);
+  }
+
+  // ---------------------------------------------------------------- modals
+
+  /** The modal Attest opened (views.open), if any: its blocks, inputs and checkboxes, Cancel and Submit. */
+  function renderModal(modal) {
+    if (!modal) {
+      ui.modal.hidden = true;
+      app.modalId = null;
+      return;
+    }
+    const signature = modal.id + JSON.stringify(modal.view);
+    if (app.modalId === signature) return;
+    app.modalId = signature;
+    const view = modal.view || {};
+    ui.modalTitle.textContent = (view.title && view.title.text) || '';
+    ui.modalCancel.textContent = (view.close && view.close.text) || 'Cancel';
+    ui.modalSubmit.textContent = (view.submit && view.submit.text) || 'Submit';
+    ui.modalSubmit.hidden = !view.submit;
+    ui.modalForm.dataset.viewId = modal.id;
+    ui.modalForm.replaceChildren();
+    const pseudo = { channel: 'MODAL', ts: modal.id, blocks: view.blocks || [] };
+    (view.blocks || []).forEach((block) => {
+      ui.modalForm.appendChild(block.type === 'input' ? renderInput(block) : renderBlock(pseudo, block));
+    });
+    ui.modal.hidden = false;
+    const first = ui.modalForm.querySelector('textarea, input[type=text]');
+    if (first) first.focus();
+  }
+
+  function renderInput(block) {
+    const wrap = el('div', 'bk-input');
+    wrap.dataset.blockId = block.block_id || '';
+    const id = 'input-' + (block.block_id || '');
+    const label = el('label', 'bk-input-label', (block.label && block.label.text) || '');
+    label.htmlFor = id;
+    if (block.optional) label.appendChild(el('span', 'bk-optional', ' (optional)'));
+    wrap.appendChild(label);
+    const element = block.element || {};
+    wrap.dataset.actionId = element.action_id || '';
+    wrap.dataset.type = element.type || '';
+    if (element.type === 'plain_text_input') {
+      const input = el(element.multiline ? 'textarea' : 'input', 'bk-text-input');
+      if (!element.multiline) input.type = 'text';
+      input.id = id;
+      if (element.max_length) input.maxLength = element.max_length;
+      if (element.initial_value) input.value = element.initial_value;
+      if (element.multiline) input.rows = 4;
+      wrap.appendChild(input);
+    } else if (element.type === 'checkboxes') {
+      (element.options || []).forEach((option, i) => {
+        const row = el('label', 'bk-checkbox');
+        const box = el('input');
+        box.type = 'checkbox';
+        box.value = option.value;
+        box.id = id + '-' + i;
+        row.appendChild(box);
+        row.appendChild(plainText(option.text));
+        wrap.appendChild(row);
+      });
+    } else {
+      wrap.appendChild(unsupported(element.type || 'element'));
+    }
+    if (block.hint) wrap.appendChild(el('div', 'bk-hint', block.hint.text || ''));
+    wrap.appendChild(el('div', 'bk-error'));
+    return wrap;
+  }
+
+  /** What was entered, shaped as Slack's view.state.values. */
+  function modalValues() {
+    const values = {};
+    ui.modalForm.querySelectorAll('.bk-input').forEach((wrap) => {
+      const action = {};
+      if (wrap.dataset.type === 'plain_text_input') {
+        action.type = 'plain_text_input';
+        action.value = wrap.querySelector('.bk-text-input').value;
+      } else if (wrap.dataset.type === 'checkboxes') {
+        action.type = 'checkboxes';
+        action.selected_options = [...wrap.querySelectorAll('input:checked')].map((b) => ({ value: b.value }));
+      }
+      values[wrap.dataset.blockId] = { [wrap.dataset.actionId]: action };
+    });
+    return values;
+  }
+
+  async function submitModal(event) {
+    event.preventDefault();
+    const viewId = ui.modalForm.dataset.viewId;
+    ui.modalForm.querySelectorAll('.bk-error').forEach((e) => { e.textContent = ''; });
+    ui.modalSubmit.disabled = true;
+    try {
+      const response = await fetch('/local/submit', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ view_id: viewId, values: modalValues() }),
+      });
+      const answer = await response.json();
+      if (!response.ok) throw new Error(answer.error || 'HTTP ' + response.status);
+      if (answer.errors) {
+        Object.entries(answer.errors).forEach(([blockId, text]) => {
+          const wrap = ui.modalForm.querySelector('.bk-input[data-block-id="' + CSS.escape(blockId) + '"]');
+          if (wrap) wrap.querySelector('.bk-error').textContent = text;
+        });
+        return;
+      }
+      ui.modal.hidden = true;
+    } catch (e) {
+      toast('That form did not go through: ' + e.message);
+    } finally {
+      ui.modalSubmit.disabled = false;
+    }
+  }
+
+  async function closeModal() {
+    const viewId = ui.modalForm.dataset.viewId;
+    ui.modal.hidden = true;
+    try {
+      await postJson('/local/close', { view_id: viewId });
+    } catch (e) {
+      toast('Could not close the form: ' + e.message);
+    }
+  }
+
+  // ---------------------------------------------------------------- the message menu
+
+  function openMenu(message, anchor) {
+    app.menuFor = message;
+    const box = anchor.getBoundingClientRect();
+    ui.menu.style.top = Math.round(box.bottom + window.scrollY + 4) + 'px';
+    ui.menu.style.left = Math.round(Math.max(8, box.right - 220)) + 'px';
+    ui.menu.hidden = false;
+    $('menu-thread').hidden = message.channel !== app.channel || app.channel === 'HOME';
+    $('menu-ask').focus();
+  }
+
+  function closeMenu() {
+    ui.menu.hidden = true;
+    app.menuFor = null;
+  }
+
+  async function askAboutMessage() {
+    const message = app.menuFor;
+    closeMenu();
+    if (!message) return;
+    app.lastActionAt = Date.now();
+    try {
+      await postJson('/local/shortcut', { channel: message.channel, message_ts: message.ts });
+    } catch (e) {
+      toast('Could not ask Attest: ' + e.message);
+    }
   }
 
   function renderThread(messages) {
@@ -700,12 +926,14 @@
   }
 
   async function clickButton(message, block, element, button) {
-    const body = {
-      channel: message.channel,
-      message_ts: message.ts,
-      action_id: element.action_id || '',
-      block_id: block.block_id || '',
-    };
+    const body = message.channel === 'HOME'
+      ? { view: 'home', action_id: element.action_id || '', block_id: block.block_id || '' }
+      : {
+        channel: message.channel,
+        message_ts: message.ts,
+        action_id: element.action_id || '',
+        block_id: block.block_id || '',
+      };
     if (typeof element.value === 'string') body.value = element.value;
     button.disabled = true;
     button.classList.add('is-pending');
@@ -744,6 +972,10 @@
 
   function selectChannel(channel) {
     if (!CHANNELS[channel]) return;
+    if (channel === 'HOME') {
+      // Slack sends app_home_opened each time the tab is opened; Attest publishes the view afresh.
+      postJson('/local/home', {}).catch((e) => toast('Could not open Home: ' + e.message));
+    }
     if (channel !== app.channel) {
       app.channel = channel;
       app.thread = null;
@@ -754,7 +986,7 @@
       window.history.replaceState(null, '', CHANNELS[channel].hash);
     }
     render();
-    ui.input.focus();
+    if (channel !== 'HOME') ui.input.focus();
   }
 
   function openThread(ts) {
@@ -793,14 +1025,30 @@
       item.addEventListener('click', () => selectChannel(item.dataset.channel));
     });
     $('thread-close').addEventListener('click', closeThread);
+    ui.modalForm.addEventListener('submit', submitModal);
+    ui.modalCancel.addEventListener('click', closeModal);
+    $('modal-x').addEventListener('click', closeModal);
+    $('menu-ask').addEventListener('click', askAboutMessage);
+    $('menu-thread').addEventListener('click', () => {
+      const message = app.menuFor;
+      closeMenu();
+      if (message) openThread(isTopLevel(message) ? message.ts : message.thread_ts);
+    });
+    document.addEventListener('click', (event) => {
+      if (!ui.menu.hidden && !ui.menu.contains(event.target)) closeMenu();
+    });
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && app.thread) closeThread();
+      if (event.key !== 'Escape') return;
+      if (!ui.menu.hidden) closeMenu();
+      else if (!ui.modal.hidden) closeModal();
+      else if (app.thread) closeThread();
     });
     wireComposer(ui.composer, ui.input, () => null);
     wireComposer(ui.threadComposer, ui.threadInput, () => app.thread);
 
     const fromHash = Object.keys(CHANNELS).find((c) => CHANNELS[c].hash === window.location.hash);
     if (fromHash) app.channel = fromHash;
+    if (app.channel === 'HOME') postJson('/local/home', {}).catch(() => {});
     ui.input.placeholder = CHANNELS[app.channel].placeholder;
     ui.input.focus();
     poll();

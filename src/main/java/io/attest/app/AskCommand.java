@@ -60,7 +60,7 @@ final class AskCommand {
         node.put("matched", reply.matched());
         node.put("intent", reply.intentId());
         node.put("confidence", Math.round(reply.confidence() * 1000) / 1000.0);
-        node.put("answer", reply.text());
+        node.put("answer", reply.answerText());
         ArrayNode suggestions = node.putArray("suggestions");
         for (Suggestion s : reply.suggestions()) {
             suggestions.addObject().put("intent", s.intent()).put("title", s.title());
@@ -69,10 +69,12 @@ final class AskCommand {
     }
 
     private static String toText(Reply reply) {
-        StringBuilder text = new StringBuilder(reply.text());
+        StringBuilder text = new StringBuilder(reply.answerText());
         if (reply.repNote() != null) {
             text.append("\n\nFor reps: ").append(reply.repNote());
         }
+        // What our report profile tells only the rep (a report that is due, who approves sending it…).
+        reply.forReps().forEach(note -> text.append("\n\nFor reps: ").append(note));
         if (!reply.suggestions().isEmpty()) {
             text.append(reply.matched() ? "\n\nRelated: " : "\n\nTry: ");
             text.append(String.join(" · ", reply.suggestions().stream().map(Suggestion::title).toList()));

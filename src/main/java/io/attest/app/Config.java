@@ -1,9 +1,12 @@
 package io.attest.app;
 
+import io.attest.store.StoreSettings;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +22,11 @@ import java.util.regex.Pattern;
  *                      the 30 s most platforms allow between SIGTERM and SIGKILL
  * @param startupTimeout how long start-up keeps asking Slack to confirm the token while Slack cannot say
  *                      ({@code ATTEST_STARTUP_TIMEOUT})
+ * @param databaseUrl   PostgreSQL ({@code DATABASE_URL}); null for the embedded database. Never shown: it holds a password
+ * @param dataFolder    the embedded database's folder ({@code ATTEST_DATA}); null for ./data
+ * @param owners        content owners' Slack user ids ({@code ATTEST_OWNERS}): they see and work the gap queue
+ * @param expertsChannel the channel id questions are taken to people in ({@code ATTEST_EXPERTS_CHANNEL}); null for none
+ * @param retentionDays how long question text is kept ({@code ATTEST_RETENTION_DAYS})
  * @param appToken     the app-level token ({@code SLACK_APP_TOKEN}, xapp-…): Socket Mode instead of HTTP; null for HTTP
  * @param metricsPort  where /metrics is served on a listener of its own ({@code METRICS_PORT}); null for none
  * @param metricsToken the bearer token /metrics requires ({@code METRICS_TOKEN}); null for none
@@ -26,10 +34,17 @@ import java.util.regex.Pattern;
  */
 record Config(String signingSecret, String botToken, int port, String slackApiUrl, String intentsFolder,
               int workThreads, int workQueue, Duration slackDeadline, Duration slackTimeout, Duration shutdownGrace,
-              Duration startupTimeout, String appToken, Integer metricsPort, String metricsToken, boolean jsonLogs) {
+              Duration startupTimeout, String databaseUrl, String dataFolder, Set<String> owners, String expertsChannel,
+              int retentionDays, String appToken, Integer metricsPort, String metricsToken, boolean jsonLogs) {
 
     static final int DEFAULT_PORT = 3000;
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
+    private static final Pattern CHANNEL_ID = Pattern.compile("[CG][A-Z0-9]{2,20}");
+
+    Config {
+        owners = Set.copyOf(owners);
+    }
 
     /** A bearer token shorter than this is too easy to guess for something on a public port. */
     static final int METRICS_TOKEN_MIN_LENGTH = 16;
@@ -54,10 +69,83 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
                 duration(env, "ATTEST_SLACK_TIMEOUT", Duration.ofSeconds(10)),
                 duration(env, "ATTEST_SHUTDOWN_GRACE", Duration.ofSeconds(25)),
                 duration(env, "ATTEST_STARTUP_TIMEOUT", Duration.ofMinutes(2)),
+                blankToNull(env.get("DATABASE_URL")),
+                blankToNull(env.get("ATTEST_DATA")),
+                owners(env.get("ATTEST_OWNERS")),
+                channel(env.get("ATTEST_EXPERTS_CHANNEL")),
+                number(env, "ATTEST_RETENTION_DAYS", 90, 1, 3650),
                 appToken(env, botToken),
                 metricsPort,
                 metricsToken(env),
                 jsonLogs(env));
+    }
+
+    /** Where the store is; a DATABASE_URL that cannot be read throws with one line naming it (never its value). */
+    StoreSettings store() {
+        return StoreSettings.of(databaseUrl, dataFolder);
+    }
+
+    /** The same configuration with these owners added (local mode makes the person at the console one). */
+    Config withOwner(String userId) {
+        Set<String> more = new LinkedHashSet<>(owners);
+        more.add(userId);
+        return new Config(signingSecret, botToken, port, slackApiUrl, intentsFolder, workThreads, workQueue, slackDeadline,
+                slackTimeout, shutdownGrace, startupTimeout, databaseUrl, dataFolder, more, expertsChannel, retentionDays, appToken,
+                metricsPort, metricsToken, jsonLogs);
+    }
+
+    /** The same configuration with this experts' channel, unless one is configured. */
+    Config withExpertsIfNone(String channel) {
+        return expertsChannel != null ? this : new Config(signingSecret, botToken, port, slackApiUrl, intentsFolder, workThreads,
+                workQueue, slackDeadline, slackTimeout, shutdownGrace, startupTimeout, databaseUrl, dataFolder, owners, channel,
+                retentionDays, appToken, metricsPort, metricsToken, jsonLogs);
+    }
+
+    Optional<String> experts() {
+        return Optional.ofNullable(expertsChannel);
+    }
+
+    private static Set<String> owners(String value) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (value == null || value.isBlank()) {
+            return ids;
+        }
+        for (String part : value.split("[,\\s]+")) {
+            String id = part.trim();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!USER_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("ATTEST_OWNERS must be Slack user ids (U…) separated by commas, not '" + id + "'");
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static String channel(String value) {
+        String id = blankToNull(value);
+        if (id != null && !CHANNEL_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("ATTEST_EXPERTS_CHANNEL must be a channel id (C… or G…, shown in the channel's "
+                    + "details), not '" + id + "'");
+        }
+        return id;
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+        }
     }
 
     /** Without Slack credentials (the bot token, and a signing secret or an app token) Attest runs in local mode. */
@@ -176,6 +264,8 @@ record Config(String signingSecret, String botToken, int port, String slackApiUr
     public String toString() {
         return "Config[port=" + port + ", slackApiUrl=" + slackApiUrl + ", intents=" + intentsFolder
                 + ", workThreads=" + workThreads + ", workQueue=" + workQueue + ", slackDeadline=" + slackDeadline + ", slackTimeout=" + slackTimeout + ", shutdownGrace=" + shutdownGrace + ", startupTimeout=" + startupTimeout
+                + ", databaseUrl=" + (databaseUrl == null ? "unset" : "set") + ", data=" + dataFolder + ", owners=" + owners
+                + ", expertsChannel=" + expertsChannel + ", retentionDays=" + retentionDays
                 + ", signingSecret=" + (signingSecret == null ? "unset" : "set")
                 + ", botToken=" + (botToken == null ? "unset" : "set") + ", appToken=" + (appToken == null ? "unset" : "set")
                 + ", metricsPort=" + metricsPort + ", metricsToken=" + (metricsToken == null ? "unset" : "set")

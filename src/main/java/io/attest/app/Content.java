@@ -3,6 +3,7 @@ package io.attest.app;
 import io.attest.knowledge.InvalidKnowledgeBaseException;
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Problem;
+import io.attest.profile.CompanyProfile;
 import io.attest.slack.Texts;
 import io.attest.triage.TriageContent;
 import io.attest.triage.TriageContentException;
@@ -38,9 +39,17 @@ record Content(KnowledgeBase kb, TriageEngine triage) {
     static String summary(Path dir) throws IOException {
         try {
             KnowledgeBase kb = KnowledgeBase.load(dir);
-            return kb.intents().size() + " intents (" + kb.answers().size() + " answers) and the triage wording";
+            return kb.intents().size() + " intents (" + kb.answers().size() + " answers), the triage wording and "
+                    + profileSummary(kb);
         } catch (InvalidKnowledgeBaseException e) {
             return e.getMessage();
         }
+    }
+
+    /** One line on our report profile, for validate and the start-up log. */
+    static String profileSummary(KnowledgeBase kb) {
+        return kb.profile().map(p -> "our report profile (" + p.reports().size() + " report(s), " + p.audits().size()
+                        + " audit(s) under way)")
+                .orElse("no report profile yet (" + CompanyProfile.FILE + "; see " + CompanyProfile.EXAMPLE_FILE + ")");
     }
 }

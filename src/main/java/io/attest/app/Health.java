@@ -3,8 +3,10 @@ package io.attest.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attest.slack.WorkQueue;
+import io.attest.store.Store;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * What {@code /healthz} reports: 200 while Attest can answer, 503 with the reason once it cannot, so the platform
@@ -20,15 +22,20 @@ final class Health {
 
     private final IntSupplier intents;
     private final WorkQueue work;
+    private final Supplier<Store.Status> store;
     private volatile String tokenRefused;
     private volatile String appTokenRefused;
     private volatile BooleanSupplier socketModeConnected;
     private volatile boolean shuttingDown;
 
-    /** @param intents how many intents are loaded (read per request: local mode reloads content) */
-    Health(IntSupplier intents, WorkQueue work) {
+    /**
+     * @param intents how many intents are loaded (read per request: local mode reloads content)
+     * @param store   how the store is doing: a database that went away is reported, but Attest still answers
+     */
+    Health(IntSupplier intents, WorkQueue work, Supplier<Store.Status> store) {
         this.intents = intents;
         this.work = work;
+        this.store = store;
     }
 
     /** Slack stopped accepting the bot token: nothing can be posted until it is replaced. */
@@ -66,6 +73,8 @@ final class Health {
         WorkQueue.Stats s = work.stats();
         body.putObject("work").put("threads", s.threads()).put("capacity", s.capacity()).put("waiting", s.waiting())
                 .put("running", s.running()).put("refused", s.refused());
+        Store.Status db = store.get();
+        body.putObject("store").put("engine", db.engine()).put("reachable", db.reachable()).put("unrecorded", db.unrecorded());
         if (socketModeConnected != null) {
             body.putObject("socket_mode").put("connected", socketModeConnected.getAsBoolean());
         }

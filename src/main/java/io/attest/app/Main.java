@@ -1,12 +1,15 @@
 package io.attest.app;
 
 import io.attest.knowledge.InvalidKnowledgeBaseException;
+import io.attest.knowledge.OurReports;
 import io.attest.triage.TriageContent;
 import io.attest.triage.TriageEngine;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,6 +23,7 @@ public final class Main {
               triage [--json] [key=value ...]
                                          recommend a SOC report; without key=value, one JSON object per stdin line
               validate [dir]             check an intents folder (default ./intents) and list every problem
+              drafts                     print the draft intents owners made from the compliance team's answers
             """;
 
     private Main() {
@@ -52,12 +56,18 @@ public final class Main {
             case "serve" -> {
                 Service service = Wiring.start(config, rest.contains("--local"));
                 Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "attest-shutdown"));
+                ExitSignals.onTermOrInt(service::shutdown);
                 yield 0;
             }
             case "ask" -> AskCommand.run(rest, stdin, out, Content.load(ContentLocation.intentsFolder(config)).kb());
-            case "triage" -> TriageCommand.run(rest, stdin, out, err,
-                    new TriageEngine(TriageContent.load(ContentLocation.intentsFolder(config))));
+            case "triage" -> {
+                // The triage wording, and our report profile for "what we already hold"; no intents are needed.
+                Path dir = ContentLocation.intentsFolder(config);
+                OurReports ours = OurReports.load(dir, Clock.systemDefaultZone());
+                yield TriageCommand.run(rest, stdin, out, err, new TriageEngine(TriageContent.load(dir)), ours::whatWeHold);
+            }
             case "validate" -> ValidateCommand.run(rest, out, err, config);
+            case "drafts" -> DraftsCommand.run(config, out, err);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;

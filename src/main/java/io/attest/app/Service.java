@@ -3,6 +3,7 @@ package io.attest.app;
 import io.attest.local.LocalSlack;
 import io.attest.slack.SlackWebApi;
 import io.attest.slack.WorkQueue;
+import io.attest.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,9 @@ final class Service {
     private final WebServer web;
     private final WorkQueue work;
     private final WorkQueue notices;
+    private final WorkQueue records;
+    private final Store store;
+    private final Maintenance maintenance;
     private final SlackWebApi api;
     private final Health health;
     private final Duration grace;
@@ -40,6 +44,9 @@ final class Service {
         this.web = web;
         this.work = parts.work();
         this.notices = parts.notices();
+        this.records = parts.records();
+        this.store = parts.store();
+        this.maintenance = parts.maintenance();
         this.api = parts.api();
         this.health = parts.health();
         this.grace = grace;
@@ -58,8 +65,9 @@ final class Service {
     }
 
     /**
-     * What the shutdown hook runs on SIGTERM. {@code /healthz} turns 503 so the platform sends no more traffic, new
-     * work is refused (the asker is told Attest is restarting), and what was accepted is finished within the grace
+     * What runs on SIGTERM (see {@link ExitSignals}; the shutdown hook runs it on any other exit). {@code /healthz}
+     * turns 503 so the platform sends no more traffic, new work is refused (the asker is told Attest is restarting), and
+     * what was accepted is finished within the grace
      * period; whatever is left then is stopped and logged, one line per job. The server keeps answering while it
      * drains, so a /soc question arriving meanwhile is still answered in its ack.
      */
@@ -77,10 +85,13 @@ final class Service {
             work.stopAccepting();
             unfinished.addAll(work.finish(cutoff, api::cancelAll));
             unfinished.addAll(notices.finish(cutoff, api::cancelAll));
+            // What the answers recorded is written last; the database is closed once it is.
+            unfinished.addAll(records.finish(cutoff, () -> { }));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         web.stop();
+        // The Socket Mode connection before the store: nothing that could still arrive on it finds the store closed.
         for (AutoCloseable c : alsoClose) {
             try {
                 c.close();
@@ -88,6 +99,8 @@ final class Service {
                 LOG.warn("Shutdown: could not close {}: {}", c.getClass().getSimpleName(), e.toString());
             }
         }
+        maintenance.close();
+        store.close();
         if (watcher != null) {
             watcher.close();
         }

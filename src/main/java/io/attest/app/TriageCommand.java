@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attest.profile.CoverageText;
 import io.attest.triage.InvalidTriageInputException;
 import io.attest.triage.Recommendation;
 import io.attest.triage.TriageContent;
@@ -16,15 +17,19 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code triage [--json] [key=value ...]}: runs the triage decision core from the command line.
  *
  * <ul>
  *   <li>{@code --json key=value ...}: one JSON object {@code {"reports", "type", "soc2_categories",
- *       "rationale", "next_steps", "buyer_summary"}}.</li>
+ *       "rationale", "next_steps", "buyer_summary"}}, and with a report profile {@code "holdings"}: how the
+ *       reports we hold meet it ({@code {"status": "met|partly_met|not_held", "lines": [..]}}), the buyer paragraph
+ *       then being the one the triage card shows.</li>
  *   <li>{@code --json} alone: one JSON object of inputs per stdin line (blank lines skipped), one compact
  *       JSON line out for each, in order; a bad line prints {@code {"error": "..."}} and the run goes on,
  *       exiting 1 at the end.</li>
@@ -45,6 +50,12 @@ public final class TriageCommand {
 
     public static int run(List<String> args, BufferedReader stdin, PrintStream out, PrintStream err,
             TriageEngine engine) {
+        return run(args, stdin, out, err, engine, rec -> Optional.empty());
+    }
+
+    /** @param whatWeHold how the reports we hold meet a recommendation (empty without a report profile) */
+    public static int run(List<String> args, BufferedReader stdin, PrintStream out, PrintStream err,
+            TriageEngine engine, Function<Recommendation, Optional<CoverageText>> whatWeHold) {
         boolean json = false;
         Map<String, String> inputs = new LinkedHashMap<>();
         for (String arg : args) {
@@ -71,7 +82,7 @@ public final class TriageCommand {
         }
         try {
             if (inputs.isEmpty()) {
-                return json ? batch(stdin, out, engine) : interactive(stdin, out, err, engine);
+                return json ? batch(stdin, out, engine, whatWeHold) : interactive(stdin, out, err, engine, whatWeHold);
             }
             Recommendation rec;
             try {
@@ -81,9 +92,9 @@ public final class TriageCommand {
                 return 2;
             }
             if (json) {
-                out.println(JSON.writeValueAsString(toJson(rec)));
+                out.println(JSON.writeValueAsString(toJson(rec, whatWeHold.apply(rec))));
             } else {
-                out.print(toText(rec, engine.content()));
+                out.print(toText(rec, engine.content(), whatWeHold.apply(rec)));
             }
             out.flush();
             return 0;
@@ -95,6 +106,11 @@ public final class TriageCommand {
 
     /** The JSON shape of the {@code triage --json} contract. */
     static ObjectNode toJson(Recommendation rec) {
+        return toJson(rec, Optional.empty());
+    }
+
+    /** With what we hold, when there is a report profile: an extra {@code holdings} field, and its buyer paragraph. */
+    static ObjectNode toJson(Recommendation rec, Optional<CoverageText> held) {
         ObjectNode node = JSON.createObjectNode();
         node.put("reports", rec.reports().name());
         node.put("type", rec.type().name());
@@ -106,12 +122,22 @@ public final class TriageCommand {
         }
         rec.rationale().forEach(node.putArray("rationale")::add);
         rec.nextSteps().forEach(node.putArray("next_steps")::add);
-        node.put("buyer_summary", rec.buyerSummary());
+        node.put("buyer_summary", held.map(CoverageText::buyerSummary).orElse(rec.buyerSummary()));
+        held.ifPresent(h -> {
+            ObjectNode holdings = node.putObject("holdings");
+            holdings.put("status", h.status().name().toLowerCase(Locale.ROOT));
+            h.lines().forEach(holdings.putArray("lines")::add);
+        });
         return node;
     }
 
     /** The recommendation as a person reads it, with the headings and labels from the content. */
     static String toText(Recommendation rec, TriageContent content) {
+        return toText(rec, content, Optional.empty());
+    }
+
+    /** With what we hold right under the recommendation, as the triage card shows it. */
+    static String toText(Recommendation rec, TriageContent content, Optional<CoverageText> held) {
         StringBuilder sb = new StringBuilder();
         sb.append(content.heading(Heading.RECOMMENDATION)).append(": ")
                 .append(content.reportsLabel(rec.reports())).append(" (")
@@ -120,6 +146,10 @@ public final class TriageCommand {
             sb.append(content.heading(Heading.SOC2_CATEGORIES)).append(": ")
                     .append(content.categoryList(rec.soc2Categories())).append('\n');
         }
+        held.ifPresent(h -> {
+            sb.append('\n').append(h.heading()).append(":\n");
+            h.lines().forEach(line -> sb.append("  - ").append(line).append('\n'));
+        });
         sb.append('\n').append(content.heading(Heading.RATIONALE)).append(":\n");
         rec.rationale().forEach(line -> sb.append("  - ").append(line).append('\n'));
         sb.append('\n').append(content.heading(Heading.NEXT_STEPS)).append(":\n");
@@ -128,11 +158,12 @@ public final class TriageCommand {
             sb.append("  ").append(i + 1).append(". ").append(steps.get(i)).append('\n');
         }
         sb.append('\n').append(content.heading(Heading.BUYER_SUMMARY)).append(":\n")
-                .append("  ").append(rec.buyerSummary()).append('\n');
+                .append("  ").append(held.map(CoverageText::buyerSummary).orElse(rec.buyerSummary())).append('\n');
         return sb.toString();
     }
 
-    private static int batch(BufferedReader stdin, PrintStream out, TriageEngine engine) throws IOException {
+    private static int batch(BufferedReader stdin, PrintStream out, TriageEngine engine,
+            Function<Recommendation, Optional<CoverageText>> whatWeHold) throws IOException {
         boolean failed = false;
         for (String line = stdin.readLine(); line != null; line = stdin.readLine()) {
             if (line.isBlank()) {
@@ -140,7 +171,8 @@ public final class TriageCommand {
             }
             JsonNode result;
             try {
-                result = toJson(engine.decide(inputsOf(JSON.readTree(line))));
+                Recommendation rec = engine.decide(inputsOf(JSON.readTree(line)));
+                result = toJson(rec, whatWeHold.apply(rec));
             } catch (JsonProcessingException e) {
                 result = error("not valid JSON: " + e.getOriginalMessage());
             } catch (IllegalArgumentException e) { // includes InvalidTriageInputException
@@ -180,8 +212,8 @@ public final class TriageCommand {
     }
 
     /** Asks the guided questions one by one; at end of input the unanswered ones keep their defaults. */
-    private static int interactive(BufferedReader stdin, PrintStream out, PrintStream err, TriageEngine engine)
-            throws IOException {
+    private static int interactive(BufferedReader stdin, PrintStream out, PrintStream err, TriageEngine engine,
+            Function<Recommendation, Optional<CoverageText>> whatWeHold) throws IOException {
         Map<String, String> answers = new LinkedHashMap<>();
         for (Optional<TriageQuestion> next = engine.nextQuestion(answers); next.isPresent();
                 next = engine.nextQuestion(answers)) {
@@ -199,7 +231,8 @@ public final class TriageCommand {
                 String line = stdin.readLine();
                 if (line == null) {
                     out.println();
-                    out.print(toText(engine.decide(answers), engine.content()));
+                    Recommendation rec = engine.decide(answers);
+                    out.print(toText(rec, engine.content(), whatWeHold.apply(rec)));
                     out.flush();
                     return 0;
                 }
@@ -211,7 +244,8 @@ public final class TriageCommand {
             answers.put(q.key(), value);
             out.println();
         }
-        out.print(toText(engine.decide(answers), engine.content()));
+        Recommendation rec = engine.decide(answers);
+        out.print(toText(rec, engine.content(), whatWeHold.apply(rec)));
         out.flush();
         return 0;
     }

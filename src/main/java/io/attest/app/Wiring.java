@@ -1,7 +1,10 @@
 package io.attest.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.handler.BoltEventHandler;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import io.attest.knowledge.KnowledgeBase;
@@ -25,10 +28,29 @@ import io.attest.slack.answers.DirectMessageListener;
 import io.attest.slack.answers.MentionListener;
 import io.attest.slack.answers.MessageRenderer;
 import io.attest.slack.answers.Replies;
+import io.attest.slack.answers.ShortcutListener;
 import io.attest.slack.answers.SocCommandListener;
 import io.attest.slack.answers.TriageStarter;
+import io.attest.slack.feedback.Experts;
+import io.attest.slack.feedback.FeedbackActions;
+import io.attest.slack.feedback.FeedbackListener;
+import io.attest.slack.feedback.FeedbackMessages;
+import io.attest.slack.feedback.GapsListener;
+import io.attest.slack.feedback.Owners;
+import io.attest.slack.feedback.Recorder;
+import io.attest.slack.home.HomeTab;
 import io.attest.slack.triage.TriageActions;
 import io.attest.slack.triage.TriageThreads;
+import io.attest.store.Claims;
+import io.attest.store.Drafts;
+import io.attest.store.Escalations;
+import io.attest.store.GapQueue;
+import io.attest.store.Questions;
+import io.attest.store.Retention;
+import io.attest.store.Similarity;
+import io.attest.store.Store;
+import io.attest.store.StoreException;
+import io.attest.store.Votes;
 import io.attest.triage.TriageEngine;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
@@ -55,12 +77,18 @@ final class Wiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
     static final String LOCAL_TOKEN = "xoxb-local-mode";
-    /** Events remembered for retries: Slack retries three times within minutes. */
+    /** Events remembered for retries, in this instance and in the store: Slack retries three times within minutes. */
     private static final Duration EVENT_MEMORY = Duration.ofMinutes(30);
     private static final int EVENT_CAPACITY = 10_000;
     /** Notices that work was refused are one quick call each, on a queue of their own so they still get through. */
     private static final int NOTICE_CAPACITY = 100;
     private static final Duration NOTICE_DEADLINE = Duration.ofSeconds(15);
+    /**
+     * Records (questions, votes, gap counts) are written after the ack on a queue of their own, so answering never
+     * waits for the database; when it is full, a record is dropped, logged and counted.
+     */
+    private static final int RECORD_THREADS = 2;
+    private static final int RECORD_CAPACITY = 2_000;
     /** How long start-up waits for Slack's hello on the first Socket Mode connection before carrying on without it. */
     private static final Duration FIRST_HELLO = Duration.ofSeconds(15);
 
@@ -79,14 +107,24 @@ final class Wiring {
         }
         Content content = Content.load(ContentLocation.intentsFolder(config));
         Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken());
-        String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
-        SlackRoutes routes = slackApp(parts, botUserId);
-        SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()),
-                parts.telemetry());
-        MetricsEndpoint metrics = metrics(config, parts, null);
-        WebServer web = new WebServer(events, parts.health(), null, metricsRoutes(metrics)).start(config.port());
+        WebServer web;
+        MetricsEndpoint metrics = null;
+        try {
+            String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
+            SlackRoutes routes = slackApp(parts, botUserId);
+            SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()),
+                    parts.telemetry());
+            metrics = metrics(config, parts, null);
+            web = new WebServer(events, parts.health(), null, metricsRoutes(metrics)).start(config.port());
+            parts.maintenance().start();
+        } catch (Exception | Error e) {
+            closeQuietly(metrics);
+            close(parts);
+            throw e;
+        }
         LOG.info("Attest is listening on port {} for Slack at /slack/events — started in {} ms", web.port(), since(started));
         LOG.info("Matching questions by {}", content.kb().matching());
+        LOG.info("Answering about our own reports from {}", Content.profileSummary(content.kb()));
         return new Service(web, parts, config.shutdownGrace(), null, null, closeable(metrics));
     }
 
@@ -97,22 +135,34 @@ final class Wiring {
     private static Service startSocketMode(Config config, long started) throws Exception {
         Content content = Content.load(ContentLocation.intentsFolder(config));
         Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken());
-        String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
-        String firstUrl = StartupCheck.openSocketMode(parts.api(), config.appToken(), config.startupTimeout(), parts.clock());
-        if (config.signingSecret() != null) {
-            LOG.info("SLACK_APP_TOKEN is set: Socket Mode; SLACK_SIGNING_SECRET is not needed and /slack/events is not served");
+        WebServer web;
+        SocketModeConnection socket = null;
+        MetricsEndpoint metrics = null;
+        try {
+            String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
+            String firstUrl = StartupCheck.openSocketMode(parts.api(), config.appToken(), config.startupTimeout(), parts.clock());
+            if (config.signingSecret() != null) {
+                LOG.info("SLACK_APP_TOKEN is set: Socket Mode; SLACK_SIGNING_SECRET is not needed and /slack/events is not served");
+            }
+            SlackRoutes routes = slackApp(parts, botUserId);
+            socket = new SocketModeConnection(parts.api(), config.appToken(), firstUrl,
+                    new SocketModeEnvelopes(routes.app(), parts.telemetry()), parts.telemetry(), parts.health()::appTokenRefused);
+            parts.health().socketMode(socket::connected);
+            metrics = metrics(config, parts, null);
+            web = new WebServer(null, parts.health(), null, metricsRoutes(metrics)).start(config.port());
+            parts.maintenance().start();
+        } catch (Exception | Error e) {
+            closeQuietly(socket);
+            closeQuietly(metrics);
+            close(parts);
+            throw e;
         }
-        SlackRoutes routes = slackApp(parts, botUserId);
-        SocketModeConnection socket = new SocketModeConnection(parts.api(), config.appToken(), firstUrl,
-                new SocketModeEnvelopes(routes.app(), parts.telemetry()), parts.telemetry(), parts.health()::appTokenRefused);
-        parts.health().socketMode(socket::connected);
-        MetricsEndpoint metrics = metrics(config, parts, null);
-        WebServer web = new WebServer(null, parts.health(), null, metricsRoutes(metrics)).start(config.port());
         if (!socket.awaitConnected(FIRST_HELLO)) {
             LOG.warn("Slack has not said hello on the Socket Mode connection within {} s; Attest keeps trying", FIRST_HELLO.toSeconds());
         }
         LOG.info("Attest is connected to Slack over Socket Mode; /healthz is on port {} — started in {} ms", web.port(), since(started));
         LOG.info("Matching questions by {}", content.kb().matching());
+        LOG.info("Answering about our own reports from {}", Content.profileSummary(content.kb()));
         return new Service(web, parts, config.shutdownGrace(), null, null, socket, closeable(metrics));
     }
 
@@ -120,7 +170,9 @@ final class Wiring {
      * Local mode: no Slack. The console page sends signed Slack-shaped requests to this same server, and the bot's
      * Web API calls go to a local Slack workspace, so every answer takes the path it takes in Slack.
      */
-    private static Service startLocal(Config config, long started) throws Exception {
+    private static Service startLocal(Config given, long started) throws Exception {
+        // The person at the console is a content owner, and #compliance stands in for the compliance team's channel.
+        Config config = given.withOwner(LocalSlack.PERSON).withExpertsIfNone(LocalSlack.EXPERTS_CHANNEL);
         Path dir = ContentLocation.checkoutOrConfigured(config);
         ContentWatcher watcher = new ContentWatcher(dir, Content.load(dir));
         int port = config.port() == 0 ? freePort() : config.port();
@@ -128,19 +180,36 @@ final class Wiring {
         String secret = randomSecret();
         LocalSlack localSlack = LocalSlack.start();
         LocalConsole console = new LocalConsole(base, localSlack, secret, watcher::problems);
-        Parts parts = parts(config, watcher::current, localSlack.apiUrl(), LOCAL_TOKEN);
-        SlackRoutes routes = slackApp(parts, StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock()));
-        SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(secret, parts.clock()),
-                parts.telemetry());
-        MetricsEndpoint metrics = metrics(config, parts, "127.0.0.1");
-        Consumer<JavalinConfig> routesToo = metricsRoutes(metrics);
-        WebServer web = new WebServer(events, parts.health(), "127.0.0.1", cfg -> {
-            console.routes(cfg);
-            routesToo.accept(cfg);
-        }).start(port);
+        Parts parts;
+        try {
+            parts = parts(config, watcher::current, localSlack.apiUrl(), LOCAL_TOKEN);
+        } catch (StoreException e) {
+            localSlack.close();
+            throw e;
+        }
+        WebServer web;
+        MetricsEndpoint metrics = null;
+        try {
+            SlackRoutes routes = slackApp(parts, StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock()));
+            SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(secret, parts.clock()),
+                    parts.telemetry());
+            metrics = metrics(config, parts, "127.0.0.1");
+            Consumer<JavalinConfig> routesToo = metricsRoutes(metrics);
+            web = new WebServer(events, parts.health(), "127.0.0.1", cfg -> {
+                console.routes(cfg);
+                routesToo.accept(cfg);
+            }).start(port);
+            parts.maintenance().start();
+        } catch (Exception | Error e) {
+            closeQuietly(metrics);
+            close(parts);
+            localSlack.close();
+            throw e;
+        }
         watcher.start();
         LOG.info("Attest is running in local mode (no Slack credentials): open {}/ — started in {} ms", base, since(started));
         LOG.info("Matching questions by {}", watcher.current().kb().matching());
+        LOG.info("Answering about our own reports from {}", Content.profileSummary(watcher.current().kb()));
         return new Service(web, parts, config.shutdownGrace(), watcher, localSlack, closeable(metrics));
     }
 
@@ -167,53 +236,145 @@ final class Wiring {
         return metrics != null ? metrics : () -> { };
     }
 
-    /** What the Slack listeners share, and what the running service needs to stop them; built once at start-up. */
-    record Parts(Supplier<Content> content, SlackWebApi api, WorkQueue work, WorkQueue notices, Health health, Clock clock,
-                 Telemetry telemetry) {
+    /** When start-up stops halfway: whatever was opened is let go of, and the start-up's own failure is reported. */
+    private static void closeQuietly(AutoCloseable opened) {
+        if (opened == null) {
+            return;
+        }
+        try {
+            opened.close();
+        } catch (Exception e) {
+            LOG.debug("Closing {} after a failed start-up: {}", opened.getClass().getSimpleName(), e.toString());
+        }
     }
 
-    static Parts parts(Config config, Supplier<Content> content, String apiUrl, String token) {
+    /** What the Slack listeners share, and what the running service needs to stop them; built once at start-up. */
+    record Parts(Supplier<Content> content, SlackWebApi api, WorkQueue work, WorkQueue notices, WorkQueue records,
+                 Health health, Clock clock, Store store, Claims claims, GapQueue gaps, Owners owners, String experts,
+                 Maintenance maintenance, Telemetry telemetry) {
+    }
+
+    /**
+     * Opens the store first: a database that cannot be reached or migrated stops start-up before anything else.
+     *
+     * @throws StoreException with the one line the operator needs
+     */
+    static Parts parts(Config config, Supplier<Content> content, String apiUrl, String token) throws StoreException {
         Clock clock = Clock.systemUTC();
+        // A database still starting (a platform may start both together) gets as long as Slack does.
+        Store store = Store.open(config.store(), config.startupTimeout(), clock);
         // Nothing is counted unless /metrics is served: it is off by default.
         Telemetry telemetry = config.metricsEnabled() ? new MicrometerTelemetry() : Telemetry.NONE;
         WorkQueue work = new WorkQueue("work", config.workThreads(), config.workQueue(), config.slackDeadline(), clock, telemetry);
-        Health health = new Health(() -> content.get().kb().intents().size(), work);
+        Health health = new Health(() -> content.get().kb().intents().size(), work, store::status);
+        Claims claims = new Claims(store);
+        // Gaps are grouped by the matcher's own measure of how alike two questions are.
+        GapQueue gaps = new GapQueue(store, new Similarity() {
+            @Override
+            public double of(String a, String b) {
+                return content.get().kb().similarity(a, b);
+            }
+
+            @Override
+            public double sameAt() {
+                return content.get().kb().sameQuestionAt();
+            }
+        });
+        Maintenance maintenance = new Maintenance(gaps, new Questions(store),
+                new Retention(store, claims, config.retentionDays()), clock);
         return new Parts(content, new SlackWebApi(apiUrl, token, config.slackTimeout(), health::tokenRefused, telemetry), work,
-                new WorkQueue("notices", 1, NOTICE_CAPACITY, NOTICE_DEADLINE, clock, telemetry), health, clock, telemetry);
+                new WorkQueue("notices", 1, NOTICE_CAPACITY, NOTICE_DEADLINE, clock, telemetry),
+                new WorkQueue("records", RECORD_THREADS, RECORD_CAPACITY, config.slackDeadline(), clock, telemetry), health, clock,
+                store, claims, gaps, new Owners(config.owners()), config.experts().orElse(null), maintenance, telemetry);
+    }
+
+    /** Lets go of what {@link #parts} opened, when start-up stops halfway. */
+    static void close(Parts parts) {
+        parts.maintenance().close();
+        parts.work().close();
+        parts.notices().close();
+        parts.records().close();
+        parts.store().close();
     }
 
     /** The Bolt app with every Slack surface Attest answers on, each listener given what it needs. */
     static SlackRoutes slackApp(Parts parts, String botUserId) {
-        // Bolt's default middleware is left out on purpose: the HTTP edge verifies signatures more strictly, the
-        // token is checked once at start-up (Bolt would call auth.test itself), and one middleware of ours skips
-        // repeats and bots without calling bots.info on the ack path.
-        App app = new App(AppConfig.builder().build(), new ArrayList<>());
-        app.use(new RepeatAndBotEventFilter(new EventDeduplicator(EVENT_CAPACITY, EVENT_MEMORY, parts.clock()), botUserId));
-        SlackRoutes routes = new SlackRoutes(app);
-
         Supplier<KnowledgeBase> kb = () -> parts.content().get().kb();
         Supplier<TriageEngine> triageEngine = () -> parts.content().get().triage();
         Texts texts = new Texts(() -> kb.get().language());
-        AfterAck afterAck = new AfterAck(parts.work(), parts.notices(), parts.api(), texts);
-        TriageThreads triage = new TriageThreads(triageEngine, texts, parts.api(), afterAck, parts.clock(), parts.telemetry());
+        Store store = parts.store();
+        Questions questions = new Questions(store);
+        Votes votes = new Votes(store);
+        Escalations escalations = new Escalations(store);
+        Drafts drafts = new Drafts(store);
+        AfterAck afterAck = new AfterAck(parts.work(), parts.notices(), parts.api(), texts,
+                eventId -> parts.claims().once("event:" + eventId, EVENT_MEMORY));
+        FeedbackMessages feedbackMessages = new FeedbackMessages(texts);
+        Experts experts = parts.experts() == null ? null : new Experts(parts.experts(), questions, votes, parts.gaps(),
+                escalations, drafts, parts.claims(), parts.owners(), parts.api(), afterAck, feedbackMessages, texts, kb,
+                parts.clock());
+
+        // Bolt's default middleware is left out on purpose: the HTTP edge verifies signatures more strictly, the
+        // token is checked once at start-up (Bolt would call auth.test itself), and one middleware of ours skips
+        // repeats, bots and channel messages nobody acts on, without calling bots.info on the ack path.
+        App app = new App(AppConfig.builder().build(), new ArrayList<>());
+        app.use(new RepeatAndBotEventFilter(new EventDeduplicator(EVENT_CAPACITY, EVENT_MEMORY, parts.clock()), botUserId,
+                experts == null ? Wiring::aChannelMessage : experts::ofNoInterest));
+        SlackRoutes routes = new SlackRoutes(app);
+
+        TriageThreads triage = new TriageThreads(triageEngine, texts, parts.api(), afterAck, parts.claims(), parts.clock(),
+                rec -> kb.get().whatWeHold(rec), parts.telemetry());
         TriageStarter starter = triage::start;
-        MessageRenderer renderer = new MessageRenderer(kb, texts, List.of(triage.startButton()));
-        Replies replies = new Replies(kb, renderer, parts.telemetry());
+        MessageRenderer renderer = new MessageRenderer(kb, texts, List.of(triage.startButton()), feedbackMessages,
+                experts != null);
+        Recorder recorder = new Recorder(parts.records(), store, questions, parts.gaps(), kb, parts.clock());
+        Replies replies = new Replies(kb, renderer, recorder, parts.telemetry());
+        GapsListener gaps = new GapsListener(parts.gaps(), escalations, parts.owners(), parts.api(), afterAck,
+                feedbackMessages, texts, kb, parts.clock());
 
-        routes.command(SocCommandListener.COMMAND, new SocCommandListener(replies, starter, afterAck));
+        routes.command(SocCommandListener.COMMAND, new SocCommandListener(replies, starter, afterAck, gaps, texts));
         routes.event("app_mention", AppMentionEvent.class, new MentionListener(replies, parts.api(), afterAck, starter));
-        routes.event("message.im", MessageEvent.class, new DirectMessageListener(replies, parts.api(), afterAck, starter));
+        routes.messages("message.im", "im", new DirectMessageListener(replies, parts.api(), afterAck, starter));
+        // Channel messages are wanted for one thing: the compliance team's replies in their threads.
+        BoltEventHandler<MessageEvent> channelMessages = experts != null ? experts : (payload, ctx) -> ctx.ack();
+        routes.messages("message.channels", "channel", channelMessages);
+        routes.messages("message.groups", "group", channelMessages);
+        HomeTab home = new HomeTab(kb, questions, parts.gaps(), parts.owners(), parts.api(), afterAck, texts, starter,
+                parts.clock());
+        routes.event("app_home_opened", AppHomeOpenedEvent.class, home);
+        routes.messageShortcut(ActionIds.ASK_ABOUT_MESSAGE, new ShortcutListener(replies, parts.api(), afterAck, texts));
 
-        AnswerButtonsListener buttons = new AnswerButtonsListener(kb, renderer, parts.api(), afterAck, texts, parts.telemetry());
+        AnswerButtonsListener buttons = new AnswerButtonsListener(kb, renderer, parts.api(), afterAck, texts, recorder,
+                parts.telemetry());
         routes.action(ActionIds.SHARE_ANSWER, buttons::share);
         routes.action(ActionIds.SHOW_ANSWER, buttons::showAnswer);
         routes.action(ActionIds.SHOW_TOPICS, buttons::showTopics);
+
+        FeedbackListener feedback = new FeedbackListener(votes, questions, parts.gaps(), store, parts.api(), afterAck,
+                feedbackMessages, texts, experts, parts.clock());
+        routes.action(FeedbackActions.HELPFUL, feedback::helpful);
+        routes.action(FeedbackActions.NOT_HELPFUL, feedback::notHelpful);
+        routes.viewSubmission(FeedbackActions.MISSING_MODAL, feedback::missingSubmitted);
+        // A button rendered while a compliance team was set up may be clicked after it no longer is.
+        routes.action(FeedbackActions.ASK_EXPERTS, (req, ctx) -> experts == null ? ctx.ack() : experts.askClicked(req, ctx));
+        routes.action(FeedbackActions.MAKE_DRAFT, (req, ctx) -> experts == null ? ctx.ack() : experts.makeDraft(req, ctx));
+        routes.action(FeedbackActions.SHOW_DRAFT, (req, ctx) -> experts == null ? ctx.ack() : experts.showDraft(req, ctx));
+        routes.action(FeedbackActions.RESOLVE_GAP, gaps::resolveClicked);
+        routes.action(FeedbackActions.DISMISS_GAP, gaps::dismissClicked);
+        routes.viewSubmission(FeedbackActions.RESOLVE_MODAL, gaps::resolveSubmitted);
+        routes.action(HomeTab.START_TRIAGE, home::onStartTriage);
 
         routes.action(TriageActions.START, triage::onStart);
         routes.action(TriageActions.ANSWER, triage::onAnswer);
         routes.action(TriageActions.CHANGE, triage::onChange);
         routes.action(TriageActions.RESTART, triage::onRestart);
         return routes;
+    }
+
+    /** Without a compliance team, no message in a channel concerns Attest (mentions come as app_mention). */
+    private static boolean aChannelMessage(JsonNode event) {
+        String type = event.path("channel_type").asText("");
+        return "message".equals(event.path("type").asText()) && (type.equals("channel") || type.equals("group"));
     }
 
     private static long since(long started) {

@@ -3,6 +3,8 @@ package io.attest.knowledge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.attest.profile.CompanyProfile;
+import io.attest.profile.ProfileView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +25,8 @@ final class KnowledgeBaseLoader {
     static final String LANGUAGE_FILE = "language.yml";
     /** Top-level keys owned by other readers of the same folder (the triage wording). */
     private static final Set<String> FOREIGN_KEYS = Set.of("triage");
-    private static final Set<String> INTENT_FIELDS =
-            Set.of("id", "title", "topic", "kind", "examples", "answer", "rep_note", "related", "about", "sources");
+    private static final Set<String> INTENT_FIELDS = Set.of("id", "title", "topic", "kind", "examples", "answer",
+            "rep_note", "related", "about", "sources", "from_profile", "for_us");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final List<Problem> problems = new ArrayList<>();
@@ -37,6 +39,19 @@ final class KnowledgeBaseLoader {
         return new Loaded(List.copyOf(loader.intents), loader.language, List.copyOf(loader.problems));
     }
 
+    /** Only {@value #LANGUAGE_FILE}, for what needs the wording but no intents (the triage command). */
+    static Loaded loadLanguage(Path dir) {
+        KnowledgeBaseLoader loader = new KnowledgeBaseLoader();
+        Path file = dir.resolve(LANGUAGE_FILE);
+        if (Files.isRegularFile(file)) {
+            loader.readFile(file);
+        }
+        if (loader.language == null) {
+            loader.problems.add(new Problem(LANGUAGE_FILE, null, "is missing: synonyms, stop words and fixed replies live there"));
+        }
+        return new Loaded(List.of(), loader.language, List.copyOf(loader.problems));
+    }
+
     record Loaded(List<Intent> intents, Language language, List<Problem> problems) {
     }
 
@@ -47,7 +62,7 @@ final class KnowledgeBaseLoader {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted().toList();
+            files = listing.filter(p -> isContent(p.getFileName().toString())).sorted().toList();
         }
         if (files.isEmpty()) {
             problems.add(new Problem(dir.toString(), null, "holds no .yml files"));
@@ -58,6 +73,14 @@ final class KnowledgeBaseLoader {
         if (language == null) {
             problems.add(new Problem(LANGUAGE_FILE, null, "is missing: synonyms, stop words and fixed replies live there"));
         }
+    }
+
+    /**
+     * The intents and wording files: every {@code .yml} but our report profile ({@code company.yml}, read by
+     * {@link io.attest.profile.ProfileReader}) and examples ({@code *.example.yml}), which are never content.
+     */
+    static boolean isContent(String fileName) {
+        return fileName.endsWith(".yml") && !fileName.equals(CompanyProfile.FILE) && !fileName.endsWith(".example.yml");
     }
 
     private void readFile(Path path) {
@@ -127,8 +150,21 @@ final class KnowledgeBaseLoader {
                     strings(file, where, node.get("related"), "related"),
                     strings(file, where, node.get("about"), "about"),
                     strings(file, where, node.get("sources"), "sources"),
+                    view(file, where, node, "from_profile"),
+                    view(file, where, node, "for_us"),
                     file));
         }
+    }
+
+    private ProfileView view(String file, String where, JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return ProfileView.fromWire(value.trim()).orElseGet(() -> {
+            problems.add(new Problem(file, where, field + " '" + value.trim() + "' is not one of: " + ProfileView.allowed()));
+            return null;
+        });
     }
 
     private void readLanguage(String file, JsonNode node) {
@@ -167,7 +203,35 @@ final class KnowledgeBaseLoader {
                 responses,
                 topics,
                 subjects,
-                strings(file, "language", node.get("sources"), "sources"));
+                strings(file, "language", node.get("sources"), "sources"),
+                ourReports(file, node.get("our_reports")));
+    }
+
+    /** The our_reports wording, its nested keys flattened with dots ({@code facts.hold_nda}). */
+    private Map<String, String> ourReports(String file, JsonNode node) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return texts;
+        }
+        if (!node.isObject()) {
+            problems.add(new Problem(file, "our_reports", "must be a mapping of texts"));
+            return texts;
+        }
+        flatten(file, "", node, texts);
+        return texts;
+    }
+
+    private void flatten(String file, String prefix, JsonNode node, Map<String, String> texts) {
+        node.fields().forEachRemaining(e -> {
+            String key = prefix + e.getKey();
+            if (e.getValue().isObject()) {
+                flatten(file, key + ".", e.getValue(), texts);
+            } else if (e.getValue().isTextual()) {
+                texts.put(key, e.getValue().asText().strip());
+            } else {
+                problems.add(new Problem(file, "our_reports", "'" + key + "' must be text"));
+            }
+        });
     }
 
     private List<String> strings(String file, String where, JsonNode node, String field) {

@@ -1,6 +1,7 @@
 package io.attest.knowledge;
 
 import io.attest.content.PasteSafety;
+import io.attest.profile.ProfileWording;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +50,9 @@ final class KnowledgeBaseValidator {
             }
             checkSubjects(intents, language, problems);
             checkSources(intents, language, problems);
+            for (String p : ProfileWording.problems(language.ourReports())) {
+                problems.add(new Problem(KnowledgeBaseLoader.LANGUAGE_FILE, "our_reports", p));
+            }
         }
         return problems;
     }
@@ -159,6 +163,12 @@ final class KnowledgeBaseValidator {
         }
         if (!intent.isAnswer() && !intent.related().isEmpty()) {
             problems.add(problem(intent, "only answers may have related topics"));
+        }
+        if (!intent.isAnswer() && (intent.fromProfile() != null || intent.forUs() != null)) {
+            problems.add(problem(intent, "only answers may speak of our report profile (from_profile, for_us)"));
+        }
+        if (intent.fromProfile() != null && intent.forUs() != null) {
+            problems.add(problem(intent, "has both from_profile and for_us; an answer from the profile needs no \"For us\" line"));
         }
     }
 

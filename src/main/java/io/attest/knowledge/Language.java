@@ -18,6 +18,8 @@ import java.util.Set;
  * @param topics          display titles of the topics intents are grouped by
  * @param subjects        what a question can name explicitly, by group (report, type, …): subject id → pattern
  * @param sources         every source an intent may cite: the source documents by title and named public standards
+ * @param ourReports      the wording of answers from our report profile ({@code our_reports:}), keys flattened with
+ *                        dots ({@code facts.hold_nda}); see {@link io.attest.profile.ProfileWording}
  */
 public record Language(
         List<String> synonyms,
@@ -27,7 +29,8 @@ public record Language(
         Map<String, String> responses,
         Map<String, String> topics,
         Map<String, Map<String, String>> subjects,
-        List<String> sources) {
+        List<String> sources,
+        Map<String, String> ourReports) {
 
     static final List<String> REQUIRED_RESPONSES = List.of("help", "fallback", "did_you_mean", "empty", "steering", "off_task");
 
@@ -42,6 +45,14 @@ public record Language(
         subjects.forEach((group, patterns) -> groups.put(group, Collections.unmodifiableMap(new LinkedHashMap<>(patterns))));
         subjects = Collections.unmodifiableMap(groups);
         sources = List.copyOf(sources);
+        ourReports = Map.copyOf(ourReports);
+    }
+
+    /** Without wording for our report profile. */
+    public Language(List<String> synonyms, List<String> stopWords, List<String> steeringMarkers,
+                    List<String> offTaskMarkers, Map<String, String> responses, Map<String, String> topics,
+                    Map<String, Map<String, String>> subjects, List<String> sources) {
+        this(synonyms, stopWords, steeringMarkers, offTaskMarkers, responses, topics, subjects, sources, Map.of());
     }
 
     public String topicTitle(String topic) {

@@ -1,7 +1,5 @@
 package io.attest.knowledge;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,28 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Ranks intents for a question.
  *
- * <p>Every example (and every title) is a document in an in-memory Lucene index, analysed by
- * {@link QuestionAnalyzer}; its postings are read into arrays once. The question's terms are looked up in
- * those postings, and every example
- * sharing one is scored by the IDF-weighted cosine between its terms and the question's, which lands in
+ * <p>Every example (and every title) is analysed once by {@link QuestionAnalyzer} (Lucene's analysis chain) into
+ * plain postings arrays, term → examples; no index is built, because nothing but the postings is ever read. The
+ * question's terms are looked up in those postings, and every example sharing one is scored by the IDF-weighted cosine between its terms and the question's, which lands in
  * 0..1 and so serves as a confidence. An intent's confidence blends its best example's cosine with how
  * much of the question its whole vocabulary (its answer included) covers. Words of the question that appear nowhere in the knowledge
  * base still count in the question's weight, so a question mostly about something else scores low.
@@ -39,8 +22,6 @@ import org.apache.lucene.util.BytesRef;
  */
 final class LexicalMatcher {
 
-    private static final String TERMS = "terms";
-    private static final String SURFACE = "surface";
     /**
      * Words shorter than this are not typo-corrected: too many ordinary short words are one edit from a domain
      * word ("trips" and "tips", "fines" and "files").
@@ -77,57 +58,40 @@ final class LexicalMatcher {
         this.intents = List.copyOf(intents);
         this.analyzer = analyzer;
         List<Integer> owners = new ArrayList<>();
-        // Each example's analysed terms: only needed here, for the IDF and the norms.
+        // Each example's analysed terms: only needed here, for the postings, the IDF and the norms.
         List<Set<String>> docTerms = new ArrayList<>();
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer.termAnalyzer()))) {
-            for (int i = 0; i < intents.size(); i++) {
-                Intent intent = intents.get(i);
-                List<String> texts = new ArrayList<>(intent.examples());
-                texts.add(intent.title());
-                for (String text : texts) {
-                    Document doc = new Document();
-                    doc.add(new TextField(TERMS, text, Field.Store.NO));
-                    doc.add(new TextField(SURFACE, analyzer.surfaceAnalyzer().tokenStream(SURFACE, text)));
-                    doc.add(new StoredField("intent", i));
-                    writer.addDocument(doc);
-                    owners.add(i);
-                    docTerms.add(new HashSet<>(analyzer.terms(text)));
-                }
+        List<Set<String>> exampleVocabulary = new ArrayList<>();
+        Map<String, List<Integer>> postingLists = new HashMap<>();
+        Map<String, Integer> frequency = new HashMap<>();
+        for (int i = 0; i < intents.size(); i++) {
+            Intent intent = intents.get(i);
+            List<String> texts = new ArrayList<>(intent.examples());
+            texts.add(intent.title());
+            Set<String> used = new HashSet<>();
+            exampleVocabulary.add(used);
+            for (String text : texts) {
+                int doc = owners.size();
+                owners.add(i);
+                Set<String> terms = new HashSet<>(analyzer.terms(text));
+                docTerms.add(terms);
+                used.addAll(terms);
+                terms.forEach(t -> postingLists.computeIfAbsent(t, k -> new ArrayList<>()).add(doc));
+                // The words as typed, with how many examples use each: what typos are corrected towards.
+                new HashSet<>(analyzer.words(text).stream().map(QuestionAnalyzer.Word::text).toList())
+                        .forEach(w -> frequency.merge(w, 1, Integer::sum));
             }
-            // One segment, documents in the order added: a posting's doc id is the example's index below.
-            writer.forceMerge(1);
-            writer.commit();
-            DirectoryReader reader = DirectoryReader.open(directory);
-            Terms surfaceVocabulary = MultiTerms.getTerms(reader, SURFACE);
-            // Read the postings and the vocabulary into plain arrays once, so a question costs no index I/O.
-            TermsEnum terms = MultiTerms.getTerms(reader, TERMS).iterator();
-            PostingsEnum docs = null;
-            for (BytesRef term = terms.next(); term != null; term = terms.next()) {
-                docs = terms.postings(docs, PostingsEnum.NONE);
-                List<Integer> ids = new ArrayList<>();
-                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                    ids.add(doc);
-                }
-                postings.put(term.utf8ToString(), ids.stream().mapToInt(Integer::intValue).toArray());
-            }
-            TermsEnum words = surfaceVocabulary.iterator();
-            Map<String, Integer> frequency = new HashMap<>();
-            for (BytesRef word = words.next(); word != null; word = words.next()) {
-                knownWords.add(word.utf8ToString());
-                frequency.put(word.utf8ToString(), words.docFreq());
-            }
-            this.typos = new TypoCorrector(frequency);
-        } catch (IOException e) {
-            throw new UncheckedIOException("building the in-memory index failed", e);
         }
+        // The postings as plain arrays, read by every question without any index machinery.
+        postingLists.forEach((term, docs) -> postings.put(term, docs.stream().mapToInt(Integer::intValue).toArray()));
+        knownWords.addAll(frequency.keySet());
+        this.typos = new TypoCorrector(frequency);
         this.docIntent = owners.stream().mapToInt(Integer::intValue).toArray();
         int vocabularies = 0;
         for (Intent intent : intents) {
             // A decline's or greeting's answer lists what Attest covers; counting it would let it win real questions.
             String said = intent.isAnswer() ? intent.answer() : "";
             Set<String> vocabulary = new HashSet<>(analyzer.terms(intent.title() + "\n" + said));
-            intent.examples().forEach(e -> vocabulary.addAll(analyzer.terms(e)));
+            vocabulary.addAll(exampleVocabulary.get(vocabularies));
             for (String term : vocabulary) {
                 int[] before = intentsUsing.getOrDefault(term, new int[0]);
                 int[] after = java.util.Arrays.copyOf(before, before.length + 1);

@@ -12,6 +12,13 @@ import java.util.List;
  * @param suggestions "Did you mean…" candidates for {@link ReplyKind#DID_YOU_MEAN}, related topics for answers
  *                    (a second question asked in the same message first)
  * @param alsoAsked   a second, different question the same message asked, answered by its own button; null if none
+ * @param forUs       the "For us" line: facts from our report profile under a general answer, in mrkdwn; shared
+ *                    with the answer (it is facts about us, not advice); null when the profile has nothing to add
+ * @param forReps     notes from our report profile only the rep sees (a report that is due, who approves sending
+ *                    it…), computed on the day of the answer; never shared
+ * @param shareKey    what a Share button carries to give the same answer again ({@link KnowledgeBase#answer(String)}):
+ *                    the intent id, with the subjects the question named when the answer depends on them; null when
+ *                    the reply is not for sharing
  */
 public record Reply(
         ReplyKind kind,
@@ -20,10 +27,21 @@ public record Reply(
         String text,
         String repNote,
         List<Suggestion> suggestions,
-        Suggestion alsoAsked) {
+        Suggestion alsoAsked,
+        String forUs,
+        List<String> forReps,
+        String shareKey) {
 
     public Reply {
         suggestions = List.copyOf(suggestions);
+        forReps = List.copyOf(forReps);
+    }
+
+    /** A reply without anything from our report profile. */
+    public Reply(ReplyKind kind, Intent intent, double confidence, String text, String repNote, List<Suggestion> suggestions,
+                 Suggestion alsoAsked) {
+        this(kind, intent, confidence, text, repNote, suggestions, alsoAsked, null, List.of(),
+                kind == ReplyKind.ANSWER && intent != null ? intent.id() : null);
     }
 
     /** A reply to a message that asked one thing. */
@@ -38,5 +56,10 @@ public record Reply(
 
     public String intentId() {
         return intent == null ? null : intent.id();
+    }
+
+    /** The answer as a person reads it anywhere: the text, then the "For us" line when there is one. */
+    public String answerText() {
+        return forUs == null ? text : text + "\n\n" + forUs;
     }
 }

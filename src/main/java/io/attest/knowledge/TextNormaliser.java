@@ -16,6 +16,10 @@ final class TextNormaliser {
             return "";
         }
         String s = text.length() > 4 * MAX_QUESTION_CHARS ? text.substring(0, 4 * MAX_QUESTION_CHARS) : text;
+        if (isPlainAscii(s)) {
+            // What nearly every question is: nothing to fold, only spaces to tidy. Spares the ack path a Unicode pass.
+            return cut(collapseSpaces(s));
+        }
         s = Normalizer.normalize(s, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(Math.min(s.length(), MAX_QUESTION_CHARS));
         s.codePoints().forEach(cp -> {
@@ -34,7 +38,40 @@ final class TextNormaliser {
                 out.appendCodePoint(cp);
             }
         });
-        String result = out.toString().replaceAll("[ \\t]+", " ").trim();
-        return result.length() > MAX_QUESTION_CHARS ? result.substring(0, MAX_QUESTION_CHARS) : result;
+        return cut(collapseSpaces(out.toString()));
+    }
+
+    /** Printable ASCII, new lines and tabs only: text that NFKC and the character rules above leave as it is. */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 || c > 0x7E) && c != '\n' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs of spaces and tabs become one space; new lines stay; the ends are trimmed. */
+    private static String collapseSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t') {
+                space = true;
+                continue;
+            }
+            if (space && out.length() > 0) {
+                out.append(' ');
+            }
+            space = false;
+            out.append(c);
+        }
+        return out.toString().trim();
+    }
+
+    private static String cut(String s) {
+        return s.length() > MAX_QUESTION_CHARS ? s.substring(0, MAX_QUESTION_CHARS) : s;
     }
 }

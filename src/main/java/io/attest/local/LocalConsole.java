@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attest.slack.SlackSignatureVerifier;
+import io.attest.slack.answers.ActionIds;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -73,12 +74,16 @@ public final class LocalConsole {
         config.routes.get("/local/state", this::state);
         config.routes.post("/local/send", this::send);
         config.routes.post("/local/click", this::click);
+        config.routes.post("/local/submit", this::submit);
+        config.routes.post("/local/close", this::close);
+        config.routes.post("/local/home", this::home);
+        config.routes.post("/local/shortcut", this::shortcut);
     }
 
     private void state(Context ctx) {
-        ObjectNode state = workspace.snapshot();
+        ObjectNode state = workspace.snapshot(LocalWorkspace.USER);
         state.put("user", LocalWorkspace.USER).put("bot", LocalWorkspace.BOT)
-                .put("channel", LocalWorkspace.CHANNEL).put("dm", LocalWorkspace.DM);
+                .put("channel", LocalWorkspace.CHANNEL).put("dm", LocalWorkspace.DM).put("experts", LocalWorkspace.EXPERTS);
         List<String> current = problems.get();
         ArrayNode list = state.putArray("problems");
         current.forEach(list::add);
@@ -96,7 +101,8 @@ public final class LocalConsole {
         String channel = body.path("channel").asText(LocalWorkspace.CHANNEL);
         String text = body.path("text").asText("").strip();
         String thread = body.path("thread_ts").isTextual() ? body.path("thread_ts").asText() : null;
-        if (!channel.equals(LocalWorkspace.CHANNEL) && !channel.equals(LocalWorkspace.DM) || text.isEmpty() || text.length() > 4000) {
+        if (!channel.equals(LocalWorkspace.CHANNEL) && !channel.equals(LocalWorkspace.DM) && !channel.equals(LocalWorkspace.EXPERTS)
+                || text.isEmpty() || text.length() > 4000) {
             ctx.status(400).contentType("application/json").result("{\"error\":\"a message needs text (at most 4,000 characters)\"}");
             return;
         }
@@ -118,6 +124,10 @@ public final class LocalConsole {
             if (channel.equals(LocalWorkspace.DM)) {
                 deliver(SlackRequests.event(eventId, SlackRequests.directMessage(channel, LocalWorkspace.USER, slackText, ts, thread)),
                         "application/json");
+            } else if (channel.equals(LocalWorkspace.EXPERTS) && !MENTION.matcher(text).find()) {
+                // #compliance stands in for the compliance team's channel: a reply in a thread there is relayed.
+                deliver(SlackRequests.event(eventId, SlackRequests.channelMessage(channel, LocalWorkspace.USER, slackText, ts, thread)),
+                        "application/json");
             } else if (MENTION.matcher(text).find()) {
                 deliver(SlackRequests.event(eventId, SlackRequests.mention(channel, LocalWorkspace.USER, slackText, ts, thread)),
                         "application/json");
@@ -132,6 +142,13 @@ public final class LocalConsole {
         if (body == null) {
             return;
         }
+        String value = body.path("value").isTextual() ? body.path("value").asText() : null;
+        if ("home".equals(body.path("view").asText())) {
+            deliver(SlackRequests.homeAction(LocalWorkspace.USER, body.path("action_id").asText(), body.path("block_id").asText(),
+                    value), "application/x-www-form-urlencoded");
+            ctx.status(202).contentType("application/json").result("{\"ok\":true}");
+            return;
+        }
         String channel = body.path("channel").asText();
         Optional<LocalWorkspace.Message> found = workspace.find(channel, body.path("message_ts").asText());
         if (found.isEmpty()) {
@@ -142,11 +159,82 @@ public final class LocalConsole {
         boolean ephemeral = message.visibleTo() != null;
         String responseUrl = slack.responseUrl(new LocalSlack.ResponseTarget(
                 channel, LocalWorkspace.USER, message.ts(), ephemeral, message.threadTs()));
-        String value = body.path("value").isTextual() ? body.path("value").asText() : null;
         String payload = SlackRequests.blockAction(new SlackRequests.Click(body.path("action_id").asText(),
                 body.path("block_id").asText(), value, channel, LocalWorkspace.USER, responseUrl, message.ts(),
                 message.threadTs(), ephemeral, message.user(), message.text(), message.blocks()));
         deliver(payload, "application/x-www-form-urlencoded");
+        ctx.status(202).contentType("application/json").result("{\"ok\":true}");
+    }
+
+    /**
+     * A modal submitted: sent as Slack sends view_submission. The ack decides: errors keep it open and are shown
+     * under their inputs; anything else closes it.
+     */
+    private void submit(Context ctx) throws IOException, InterruptedException {
+        JsonNode body = pageRequest(ctx);
+        if (body == null) {
+            return;
+        }
+        String id = body.path("view_id").asText();
+        Optional<LocalWorkspace.View> view = workspace.view(id);
+        if (view.isEmpty()) {
+            ctx.status(404).contentType("application/json").result("{\"error\":\"that form is closed\"}");
+            return;
+        }
+        HttpResponse<String> ack = deliver(SlackRequests.viewSubmission(LocalWorkspace.USER, id, view.get().view(),
+                body.path("values")), "application/x-www-form-urlencoded");
+        JsonNode answer = ack.body() != null && ack.body().startsWith("{") ? JSON.readTree(ack.body()) : null;
+        if (answer != null && "errors".equals(answer.path("response_action").asText())) {
+            ObjectNode errors = JSON.createObjectNode();
+            errors.set("errors", answer.path("errors"));
+            ctx.status(200).contentType("application/json").result(errors.toString());
+            return;
+        }
+        if (answer != null && "update".equals(answer.path("response_action").asText())) {
+            workspace.updateView(id, answer.path("view"));
+        } else {
+            workspace.closeView(id);
+        }
+        ctx.status(200).contentType("application/json").result("{\"ok\":true}");
+    }
+
+    /** A modal cancelled. */
+    private void close(Context ctx) {
+        JsonNode body = pageRequest(ctx);
+        if (body == null) {
+            return;
+        }
+        workspace.closeView(body.path("view_id").asText());
+        ctx.status(200).contentType("application/json").result("{\"ok\":true}");
+    }
+
+    /** The person opened Attest's Home tab: app_home_opened, which Attest answers with views.publish. */
+    private void home(Context ctx) throws IOException, InterruptedException {
+        if (pageRequest(ctx) == null) {
+            return;
+        }
+        deliver(SlackRequests.event("Ev0LOCAL" + events.incrementAndGet(),
+                SlackRequests.appHomeOpened(LocalWorkspace.USER, LocalWorkspace.DM)), "application/json");
+        ctx.status(202).contentType("application/json").result("{\"ok\":true}");
+    }
+
+    /** "Ask Attest about this" from a message's menu: a message shortcut, answered through its response_url. */
+    private void shortcut(Context ctx) throws IOException, InterruptedException {
+        JsonNode body = pageRequest(ctx);
+        if (body == null) {
+            return;
+        }
+        String channel = body.path("channel").asText();
+        Optional<LocalWorkspace.Message> found = workspace.find(channel, body.path("message_ts").asText());
+        if (found.isEmpty()) {
+            ctx.status(404).contentType("application/json").result("{\"error\":\"that message is gone\"}");
+            return;
+        }
+        LocalWorkspace.Message message = found.get();
+        String responseUrl = slack.responseUrl(new LocalSlack.ResponseTarget(channel, LocalWorkspace.USER, null, true,
+                message.threadTs()));
+        deliver(SlackRequests.messageShortcut(ActionIds.ASK_ABOUT_MESSAGE, channel, LocalWorkspace.USER, message.ts(),
+                message.user(), message.text(), responseUrl, "1.2.3"), "application/x-www-form-urlencoded");
         ctx.status(202).contentType("application/json").result("{\"ok\":true}");
     }
 

@@ -38,6 +38,10 @@ import java.util.function.Predicate;
 public final class LocalSlack implements AutoCloseable {
 
     public static final String BOT_USER_ID = LocalWorkspace.BOT;
+    /** The person at the console. */
+    public static final String PERSON = LocalWorkspace.USER;
+    /** The console's stand-in for the compliance team's channel (#compliance). */
+    public static final String EXPERTS_CHANNEL = LocalWorkspace.EXPERTS;
     static final String API_PATH = "/api/";
     static final String RESPONSE_PATH = "/response/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -412,6 +416,33 @@ public final class LocalSlack implements AutoCloseable {
                     : notOk("message_not_found");
             case "chat.delete" -> workspace.delete(channel, p.get("ts"))
                     ? JSON.createObjectNode().put("ok", true) : notOk("message_not_found");
+            case "views.open" -> {
+                JsonNode view = parse(p.get("view"));
+                if (p.get("trigger_id") == null || p.get("trigger_id").isBlank()) {
+                    yield notOk("invalid_trigger_id");
+                }
+                if (view == null || !"modal".equals(view.path("type").asText())) {
+                    yield notOk("invalid_arguments");
+                }
+                // The console has one person; a trigger it did not issue (a test's) opens the modal for them too.
+                String id = workspace.openView(LocalWorkspace.USER, view);
+                ObjectNode ok = JSON.createObjectNode().put("ok", true);
+                ok.set("view", ((ObjectNode) view.deepCopy()).put("id", id));
+                yield ok;
+            }
+            case "views.publish" -> {
+                JsonNode view = parse(p.get("view"));
+                if (p.get("user_id") == null || p.get("user_id").isBlank()) {
+                    yield notOk("user_not_found");
+                }
+                if (view == null || !"home".equals(view.path("type").asText())) {
+                    yield notOk("invalid_arguments");
+                }
+                workspace.publishHome(p.get("user_id"), view);
+                ObjectNode ok = JSON.createObjectNode().put("ok", true);
+                ok.set("view", view);
+                yield ok;
+            }
             case "conversations.history" -> listing(workspace.history(channel), p);
             // People's own messages are only here when the console put them here, so a thread whose parent is
             // missing is taken to be one of theirs rather than answered with thread_not_found.

@@ -17,6 +17,7 @@ public final class LocalWorkspace {
 
     static final String CHANNEL = "C0LOCAL";
     static final String DM = "D0LOCAL";
+    static final String EXPERTS = "C0EXPERTS";
     static final String USER = "U0LOCAL";
     static final String BOT = "U0ATTEST";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,9 +46,65 @@ public final class LocalWorkspace {
         }
     }
 
+    /** A modal the bot opened for a person; closed once submitted or dismissed. */
+    public record View(String id, String user, JsonNode view) {
+    }
+
     private final List<Message> messages = new ArrayList<>();
+    private final java.util.Map<String, View> openViews = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, JsonNode> homes = new java.util.HashMap<>();
     private long lastMicros;
     private long version;
+    private int views;
+
+    /** Opens a modal for {@code user} (views.open); returns its id. */
+    synchronized String openView(String user, JsonNode view) {
+        String id = "V" + String.format("%06d", ++views);
+        openViews.put(id, new View(id, user, view));
+        version++;
+        return id;
+    }
+
+    synchronized Optional<View> view(String id) {
+        return Optional.ofNullable(openViews.get(id));
+    }
+
+    /** The modal is submitted or cancelled. */
+    synchronized void closeView(String id) {
+        if (openViews.remove(id) != null) {
+            version++;
+        }
+    }
+
+    /** The modal is replaced by another (a view_submission answered with response_action update). */
+    synchronized void updateView(String id, JsonNode view) {
+        View open = openViews.get(id);
+        if (open != null) {
+            openViews.put(id, new View(id, open.user(), view));
+            version++;
+        }
+    }
+
+    /** The modal on top for {@code user}, if any. */
+    public synchronized Optional<View> openViewFor(String user) {
+        View top = null;
+        for (View v : openViews.values()) {
+            if (user.equals(v.user())) {
+                top = v;
+            }
+        }
+        return Optional.ofNullable(top);
+    }
+
+    /** Publishes {@code user}'s App Home tab (views.publish). */
+    synchronized void publishHome(String user, JsonNode view) {
+        homes.put(user, view);
+        version++;
+    }
+
+    public synchronized Optional<JsonNode> home(String user) {
+        return Optional.ofNullable(homes.get(user));
+    }
 
     synchronized String post(String channel, String threadTs, String user, String text, JsonNode blocks, String visibleTo) {
         return post(channel, threadTs, user, text, blocks, visibleTo, null);
@@ -110,11 +167,19 @@ public final class LocalWorkspace {
                 && (m.ts().equals(threadTs) || threadTs.equals(m.threadTs()))).toList();
     }
 
-    /** Everything visible, in order, with a version the page uses to know whether anything changed. */
-    synchronized ObjectNode snapshot() {
+    /**
+     * Everything {@code user} sees, in order, with a version the page uses to know whether anything changed: the
+     * messages, the modal on top (if any) and their App Home tab.
+     */
+    synchronized ObjectNode snapshot(String user) {
         ObjectNode node = JSON.createObjectNode().put("version", version);
         ArrayNode list = node.putArray("messages");
         messages.stream().filter(m -> !m.deleted()).forEach(m -> list.add(m.toJson(false)));
+        openViewFor(user).ifPresent(v -> node.putObject("modal").put("id", v.id()).set("view", v.view()));
+        JsonNode home = homes.get(user);
+        if (home != null) {
+            node.set("home", home);
+        }
         return node;
     }
 

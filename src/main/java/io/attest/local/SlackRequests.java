@@ -93,6 +93,63 @@ public final class SlackRequests {
         return "payload=" + enc(payload.toString());
     }
 
+    /** A click on a button in a view the app published (its App Home tab): no channel, no response_url. */
+    public static String homeAction(String user, String actionId, String blockId, String value) {
+        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0LOCAL")
+                .put("token", VERIFICATION_TOKEN).put("trigger_id", "1.2.3");
+        payload.putObject("team").put("id", TEAM).put("domain", "local");
+        payload.putObject("user").put("id", user).put("username", "you").put("team_id", TEAM);
+        payload.putObject("container").put("type", "view").put("view_id", "VHOME");
+        payload.putObject("view").put("id", "VHOME").put("type", "home");
+        ObjectNode action = payload.putArray("actions").addObject().put("type", "button").put("action_id", actionId)
+                .put("block_id", blockId).put("action_ts", String.format("%.6f", System.currentTimeMillis() / 1000.0));
+        if (value != null) {
+            action.put("value", value);
+        }
+        return "payload=" + enc(payload.toString());
+    }
+
+    /** A message in a channel the bot is in (message.channels, or message.groups for a private one). */
+    public static ObjectNode channelMessage(String channel, String user, String text, String ts, String threadTs) {
+        return message("message", channel, user, text, ts, threadTs)
+                .put("channel_type", channel.startsWith("G") ? "group" : "channel");
+    }
+
+    /** The person opened Attest's App Home tab; {@code channel} is their DM with the bot. */
+    public static ObjectNode appHomeOpened(String user, String channel) {
+        return JSON.createObjectNode().put("type", "app_home_opened").put("user", user).put("channel", channel)
+                .put("tab", "home").put("event_ts", String.format("%.6f", System.currentTimeMillis() / 1000.0));
+    }
+
+    /** The message shortcut, chosen from a message's menu. */
+    public static String messageShortcut(String callbackId, String channel, String user, String messageTs,
+                                         String messageUser, String messageText, String responseUrl, String triggerId) {
+        ObjectNode payload = JSON.createObjectNode().put("type", "message_action").put("callback_id", callbackId)
+                .put("token", VERIFICATION_TOKEN).put("trigger_id", triggerId).put("response_url", responseUrl)
+                .put("message_ts", messageTs).put("action_ts", String.format("%.6f", System.currentTimeMillis() / 1000.0));
+        payload.putObject("team").put("id", TEAM).put("domain", "local");
+        payload.putObject("user").put("id", user).put("name", "you");
+        payload.putObject("channel").put("id", channel).put("name", channel.startsWith("D") ? "directmessage" : "general");
+        payload.putObject("message").put("type", "message").put("user", messageUser).put("ts", messageTs)
+                .put("text", messageText);
+        return "payload=" + enc(payload.toString());
+    }
+
+    /**
+     * A modal submitted: the view as opened, with what was entered ({@code values}: block_id → action_id → element
+     * state, as Slack sends it).
+     */
+    public static String viewSubmission(String user, String viewId, JsonNode view, JsonNode values) {
+        ObjectNode payload = JSON.createObjectNode().put("type", "view_submission").put("token", VERIFICATION_TOKEN)
+                .put("trigger_id", "1.2.3").put("api_app_id", "A0LOCAL");
+        payload.putObject("team").put("id", TEAM).put("domain", "local");
+        payload.putObject("user").put("id", user).put("username", "you").put("team_id", TEAM);
+        ObjectNode v = ((ObjectNode) view.deepCopy()).put("id", viewId).put("team_id", TEAM).put("app_id", "A0LOCAL");
+        v.putObject("state").set("values", values == null ? JSON.createObjectNode() : values.deepCopy());
+        payload.set("view", v);
+        return "payload=" + enc(payload.toString());
+    }
+
     private static ObjectNode message(String type, String channel, String user, String text, String ts, String threadTs) {
         ObjectNode event = JSON.createObjectNode().put("type", type).put("user", user).put("text", text)
                 .put("ts", ts).put("channel", channel).put("event_ts", ts);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attest.slack.Texts.Text;
 import io.attest.slack.WorkQueue.Admission;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * Where listeners hand over the work that follows an ack, and how they tell the person privately when it cannot be
@@ -16,12 +17,31 @@ public final class AfterAck {
     private final WorkQueue notices;
     private final SlackWebApi api;
     private final Texts texts;
+    private final Predicate<String> firstDelivery;
 
-    public AfterAck(WorkQueue work, WorkQueue notices, SlackWebApi api, Texts texts) {
+    /**
+     * @param firstDelivery true the first time an event_id is seen by any instance (the store's claims); the
+     *                      middleware already skips repeats this instance has seen
+     */
+    public AfterAck(WorkQueue work, WorkQueue notices, SlackWebApi api, Texts texts, Predicate<String> firstDelivery) {
         this.work = work;
         this.notices = notices;
         this.api = api;
         this.texts = texts;
+        this.firstDelivery = firstDelivery;
+    }
+
+    /**
+     * Runs the work of an event after the ack, once across every instance: an event Slack delivered again to another
+     * instance (a retry after a slow ack) finds the first delivery's claim and does nothing. Claiming is the job's first
+     * step, so the ack never waits for the database.
+     */
+    public Admission submitEvent(JobKind what, String eventId, Asker asker, WorkQueue.Task task) {
+        return submit(what, eventId, asker, job -> {
+            if (eventId == null || firstDelivery.test(eventId)) {
+                task.run(job);
+            }
+        });
     }
 
     /**

@@ -10,6 +10,9 @@ public final class BlockKit {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** A modal's title and its submit and close labels. */
+    static final int MODAL_TITLE = 24;
+    static final int MAX_OPTION_TEXT = 75;
 
     private BlockKit() {
     }
@@ -62,6 +65,59 @@ public final class BlockKit {
 
     public static ObjectNode plain(String text) {
         return NODES.objectNode().put("type", "plain_text").put("text", text).put("emoji", true);
+    }
+
+    /**
+     * A modal view for views.open.
+     *
+     * @param privateMetadata what the submission needs to know, carried by Slack (at most 3,000 characters)
+     */
+    public static ObjectNode modal(String callbackId, String title, String submit, String close, ArrayNode blocks,
+                                   String privateMetadata) {
+        ObjectNode view = NODES.objectNode().put("type", "modal").put("callback_id", callbackId);
+        view.set("title", plain(fit(title, MODAL_TITLE)));
+        if (submit != null) {
+            view.set("submit", plain(fit(submit, MODAL_TITLE)));
+        }
+        view.set("close", plain(fit(close, MODAL_TITLE)));
+        view.set("blocks", blocks);
+        view.put("private_metadata", privateMetadata == null ? "" : privateMetadata);
+        return view;
+    }
+
+    /** The App Home tab's view for views.publish. */
+    public static ObjectNode home(ArrayNode blocks) {
+        ObjectNode view = NODES.objectNode().put("type", "home");
+        view.set("blocks", blocks);
+        return view;
+    }
+
+    /** An input block of a modal. */
+    public static ObjectNode input(String blockId, String label, ObjectNode element, boolean optional, String hint) {
+        ObjectNode block = NODES.objectNode().put("type", "input").put("block_id", blockId).put("optional", optional);
+        block.set("label", plain(label));
+        block.set("element", element);
+        if (hint != null) {
+            block.set("hint", plain(hint));
+        }
+        return block;
+    }
+
+    public static ObjectNode textInput(String actionId, boolean multiline, int maxLength, String initialValue) {
+        ObjectNode input = NODES.objectNode().put("type", "plain_text_input").put("action_id", actionId)
+                .put("multiline", multiline).put("max_length", maxLength);
+        return initialValue == null ? input : input.put("initial_value", initialValue);
+    }
+
+    /** Checkboxes, each option's value and label in pairs. */
+    public static ObjectNode checkboxes(String actionId, String... valuesAndLabels) {
+        ObjectNode element = NODES.objectNode().put("type", "checkboxes").put("action_id", actionId);
+        ArrayNode options = element.putArray("options");
+        for (int i = 0; i + 1 < valuesAndLabels.length; i += 2) {
+            ObjectNode option = options.addObject().put("value", valuesAndLabels[i]);
+            option.set("text", plain(fit(valuesAndLabels[i + 1], MAX_OPTION_TEXT)));
+        }
+        return element;
     }
 
     /** Cuts text to a limit at a word boundary, marking the cut, so a long value never breaks a message. */

@@ -60,6 +60,7 @@ public final class BlockKitLimits {
                 }
                 case "divider" -> {
                 }
+                case "input" -> checkLength(problems, where + " label", block.path("label").path("text"), 2000);
                 default -> problems.add(where + " is a block type Attest does not use");
             }
         }

@@ -7,21 +7,29 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import java.io.IOException;
+import java.util.function.Predicate;
 
 /**
  * The one Bolt middleware, registered once for every event: acknowledges, without running a listener, an event
  * Slack delivers again (a retry after a slow ack, or a duplicate) and any message a bot wrote, Attest's own
- * included. Listeners then never repeat these checks, and cannot get their order wrong.
+ * included, and any event Attest never acts on (a channel's messages outside the compliance team's threads), which is
+ * not even remembered. Listeners then never repeat these checks, and cannot get their order wrong. This instance's
+ * memory of event_ids is a first pass; the store's claims ({@link AfterAck#submitEvent}) hold for every instance.
  */
 public final class RepeatAndBotEventFilter implements Middleware {
 
     private final EventDeduplicator seen;
     private final String botUserId;
+    private final Predicate<JsonNode> ofNoInterest;
 
-    /** @param botUserId Attest's own user id, from auth.test at start-up */
-    public RepeatAndBotEventFilter(EventDeduplicator seen, String botUserId) {
+    /**
+     * @param botUserId    Attest's own user id, from auth.test at start-up
+     * @param ofNoInterest events (their "event" object) no listener would act on
+     */
+    public RepeatAndBotEventFilter(EventDeduplicator seen, String botUserId, Predicate<JsonNode> ofNoInterest) {
         this.seen = seen;
         this.botUserId = botUserId;
+        this.ofNoInterest = ofNoInterest;
     }
 
     @Override
@@ -31,7 +39,7 @@ public final class RepeatAndBotEventFilter implements Middleware {
         }
         JsonNode envelope = read(req.getRequestBodyAsString());
         JsonNode event = envelope.path("event");
-        if (fromABot(event) || !seen.firstTime(text(envelope.path("event_id")))) {
+        if (fromABot(event) || ofNoInterest.test(event) || !seen.firstTime(text(envelope.path("event_id")))) {
             return Response.ok();
         }
         return chain.next(req);

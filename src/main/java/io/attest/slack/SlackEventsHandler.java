@@ -69,7 +69,7 @@ public final class SlackEventsHandler implements Handler {
             String text = new String(body, StandardCharsets.UTF_8);
             JsonNode json = PayloadShape.requireHttpBody(text);
             request = parse(ctx, text);
-            surface = Surface.of(request);
+            surface = Surface.of(request, json);
             LogContext.set(json != null && json.path("event_id").isTextual() ? json.path("event_id").asText()
                     : AfterAck.newCorrelationId(), surface);
             if (ctx.header("X-Slack-Retry-Num") != null) {

@@ -12,6 +12,16 @@ public final class SlackText {
     private SlackText() {
     }
 
+    /**
+     * A date Slack shows in each reader's own time zone and format ("Yesterday", "May 1st"), or as a time of day when it
+     * is today's; the ISO form where a client cannot format it.
+     */
+    public static String date(java.time.Instant at, java.time.Instant now) {
+        boolean today = java.time.Duration.between(at, now).toHours() < 24;
+        return "<!date^" + at.getEpochSecond() + (today ? "^{time}|" : "^{date_short_pretty}|")
+                + java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(at.atOffset(java.time.ZoneOffset.UTC)) + ">";
+    }
+
     /** Without user mentions (the "@attest" itself), with links as their labels and entities decoded. */
     public static String typed(String slackText) {
         if (slackText == null) {

@@ -194,6 +194,21 @@ public final class SlackWebApi {
         return call(job, "response_url", request, sameTwice ? Resend.ALWAYS : Resend.NEVER, null);
     }
 
+    /**
+     * Opens a modal for the person who clicked. Its trigger_id is good for three seconds and for one modal, so a call
+     * whose outcome is unclear is not sent again.
+     */
+    public Delivery openView(Job job, String triggerId, ObjectNode view) throws InterruptedException {
+        FormBody form = new FormBody.Builder().add("trigger_id", orEmpty(triggerId)).add("view", view.toString()).build();
+        return call(job, "views.open", method("views.open", form), Resend.NEVER, null);
+    }
+
+    /** Publishes a person's App Home tab; publishing the same view twice is the same as once. */
+    public Delivery publishHome(Job job, String userId, ObjectNode view) throws InterruptedException {
+        FormBody form = new FormBody.Builder().add("user_id", orEmpty(userId)).add("view", view.toString()).build();
+        return call(job, "views.publish", method("views.publish", form), Resend.ALWAYS, null);
+    }
+
     /** One auth.test, classified for start-up; start-up decides how often to ask. */
     public AuthCheck authTest() throws InterruptedException {
         Attempt a = attempt("auth.test", method("auth.test", new FormBody.Builder().build()));

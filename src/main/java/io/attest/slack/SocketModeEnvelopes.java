@@ -83,7 +83,7 @@ public final class SocketModeEnvelopes {
             envelopeId = envelope.path("envelope_id").asText();
             PayloadShape.requireSocketModePayload(envelope.get("payload"));
             request = read(message);
-            surface = Surface.of(request);
+            surface = Surface.of(request, envelope.get("payload"));
             JsonNode eventId = envelope.path("payload").path("event_id");
             LogContext.set(eventId.isTextual() ? eventId.asText() : AfterAck.newCorrelationId(), surface);
             if (envelope.path("retry_attempt").asInt(0) > 0) {

@@ -13,8 +13,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import io.attest.testing.MovableClock;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AskCommandTest {
 
@@ -65,9 +71,61 @@ class AskCommandTest {
     }
 
     private String run(List<String> args, String stdin) throws Exception {
+        return run(kb, args, stdin);
+    }
+
+    private static String run(KnowledgeBase kb, List<String> args, String stdin) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         assertEquals(0, AskCommand.run(args, new BufferedReader(new StringReader(stdin)), out, kb));
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The real intents with the example profile as ours, on a day the test chooses. */
+    @Nested
+    class WithOurReportProfile {
+
+        static final MovableClock CLOCK = new MovableClock(LocalDate.of(2026, 11, 15));
+        @TempDir
+        static Path dir;
+        static KnowledgeBase ours;
+
+        @BeforeAll
+        static void load() throws Exception {
+            ours = KnowledgeBase.load(Fixtures.realIntentsWithExampleProfile(dir), CLOCK);
+        }
+
+        @Test
+        void askJsonKeepsItsFieldsAndTheAnswerCarriesTheForUsLine() throws Exception {
+            JsonNode reply = new ObjectMapper().readTree(run(ours, List.of("--json", "are we SOC 2 certified?"), ""));
+            assertEquals(List.of("matched", "intent", "confidence", "answer", "suggestions"), iterable(reply.fieldNames()));
+            assertEquals("soc2_is_attestation", reply.path("intent").asText());
+            assertTrue(reply.path("answer").asText().contains("\n\n*For us:* We hold a SOC 2 Type 2 report"), reply.toString());
+        }
+
+        @Test
+        void anAnswerFromTheProfileIsAnOrdinaryMatchWithItsOwnIntent() throws Exception {
+            JsonNode reply = new ObjectMapper().readTree(run(ours, List.of("--json", "do we have a bridge letter?"), ""));
+            assertTrue(reply.path("matched").asBoolean());
+            assertEquals("our_bridge_letter", reply.path("intent").asText());
+            assertTrue(reply.path("answer").asText().startsWith("*A bridge letter from management covers our SOC 1 Type 1 report"));
+        }
+
+        @Test
+        void plainAskShowsTheRepOnlyNotesOfTheDay() throws Exception {
+            CLOCK.moveTo(LocalDate.of(2027, 11, 30));
+            try {
+                String out = run(ours, List.of("is", "our", "soc", "2", "current?"), "");
+                assertTrue(out.contains("For reps: Our SOC 2 Type 2 report's period ended 14 months ago: a new report is due."), out);
+            } finally {
+                CLOCK.moveTo(LocalDate.of(2026, 11, 15));
+            }
+        }
+
+        private static List<String> iterable(java.util.Iterator<String> names) {
+            List<String> out = new java.util.ArrayList<>();
+            names.forEachRemaining(out::add);
+            return out;
+        }
     }
 }

@@ -58,8 +58,10 @@ class ConfigTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"ATTEST_WORK_THREADS, 0", "ATTEST_WORK_THREADS, many", "ATTEST_WORK_QUEUE, -5",
             "ATTEST_SLACK_DEADLINE, soon", "ATTEST_SLACK_DEADLINE, 0s", "ATTEST_SLACK_DEADLINE, 5h",
-            "ATTEST_SLACK_TIMEOUT, -1", "ATTEST_SHUTDOWN_GRACE, 25 seconds", "METRICS_PORT, 70000", "METRICS_PORT, nine",
-            "METRICS_TOKEN, short", "LOG_FORMAT, yaml", "SLACK_APP_TOKEN, xoxb-a-bot-token-by-mistake"})
+            "ATTEST_SLACK_TIMEOUT, -1", "ATTEST_SHUTDOWN_GRACE, 25 seconds", "ATTEST_OWNERS, alice", "ATTEST_OWNERS, 'U1ABC,@bob'",
+            "ATTEST_EXPERTS_CHANNEL, #compliance", "ATTEST_RETENTION_DAYS, 0", "ATTEST_RETENTION_DAYS, forever",
+            "METRICS_PORT, 70000", "METRICS_PORT, nine", "METRICS_TOKEN, short", "LOG_FORMAT, yaml",
+            "SLACK_APP_TOKEN, xoxb-a-bot-token-by-mistake"})
     void aValueThatCannotBeReadStopsStartUpNamingTheVariable(String name, String value) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(name, value)));
         assertTrue(e.getMessage().startsWith(name), e.getMessage());
@@ -67,13 +69,31 @@ class ConfigTest {
     }
 
     @Test
+    void theStoreOwnersExpertsAndRetentionHaveDefaultsAndAreRead() {
+        Config defaults = Config.fromEnvironment(Map.of());
+        assertEquals(90, defaults.retentionDays());
+        assertTrue(defaults.owners().isEmpty());
+        assertTrue(defaults.experts().isEmpty());
+        assertEquals(io.attest.store.StoreSettings.Engine.H2, defaults.store().engine());
+        assertTrue(defaults.store().describe().endsWith("data"), "the embedded database is under ./data by default");
+        Config set = Config.fromEnvironment(Map.of("ATTEST_OWNERS", "U0AAA1, U0BBB2", "ATTEST_EXPERTS_CHANNEL", "C0EXPERTS",
+                "ATTEST_RETENTION_DAYS", "30", "DATABASE_URL", "postgres://a:b@db:5432/attest"));
+        assertEquals(java.util.Set.of("U0AAA1", "U0BBB2"), set.owners());
+        assertEquals("C0EXPERTS", set.experts().orElseThrow());
+        assertEquals(30, set.retentionDays());
+        assertEquals(io.attest.store.StoreSettings.Engine.POSTGRESQL, set.store().engine());
+    }
+
+    @Test
     void printingTheConfigNeverShowsTheSecretOrTheToken() {
         String printed = Config.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "s3cr3t-value", "SLACK_BOT_TOKEN", "xoxb-secret-token",
-                "SLACK_APP_TOKEN", "xapp-secret-app-token", "METRICS_TOKEN", "secret-metrics-token-0123")).toString();
+                "SLACK_APP_TOKEN", "xapp-secret-app-token", "METRICS_TOKEN", "secret-metrics-token-0123",
+                "DATABASE_URL", "postgres://attest:db-passw0rd@db:5432/attest")).toString();
         assertFalse(printed.contains("s3cr3t-value"));
         assertFalse(printed.contains("xoxb-secret-token"));
         assertFalse(printed.contains("xapp-secret-app-token"));
         assertFalse(printed.contains("secret-metrics-token-0123"));
+        assertFalse(printed.contains("db-passw0rd"));
         assertTrue(printed.contains("signingSecret=set"));
         assertTrue(printed.contains("appToken=set"));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.attest.knowledge.Fixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -213,6 +214,24 @@ class ConsoleBrowserTest {
         page.waitForNoMessage(MAIN, m -> "bot".equals(m.getDomAttribute("data-user"))
                 && has(m, "not a certification") && isEphemeral(m), "the private copy");
         assertTrue(ConsolePage.button(shared, "Share in channel").isEmpty(), "a shared answer is not shared again");
+    }
+
+    @Test
+    void ourReportProfileShowsInTheAnswerAndASharedCopyKeepsOnlyTheFacts() throws Exception {
+        intentsCopy = Files.createTempDirectory("attest-intents-");
+        Fixtures.realIntentsWithExampleProfile(intentsCopy);
+        open(intentsCopy).send("/soc are we SOC 2 certified?");
+        WebElement answer = page.waitForMessage(MAIN, "bot", "For us:");
+        assertTrue(has(answer, "We hold a SOC 2 Type 2 report covering Security, Availability and Confidentiality"), answer.getText());
+
+        page.click(MAIN, answer.getDomAttribute("data-ts"), "Share in channel");
+        WebElement shared = page.waitForMessage(MAIN, m -> "bot".equals(m.getDomAttribute("data-user"))
+                && has(m, "For us:") && !isEphemeral(m), "the answer with its For us line posted in the channel");
+        assertFalse(has(shared, "only you see this"), shared.getText());
+
+        page.send("/soc who do I ask about our report?");
+        WebElement contact = page.waitForMessage(MAIN, "bot", "about our SOC reports");
+        assertTrue(has(contact, "Ask the compliance team (@S0COMPLY01)"), "a user group shows as a mention: " + contact.getText());
     }
 
     @Test

@@ -129,6 +129,64 @@ final class ConsolePage {
         });
     }
 
+    /** Waits for a modal whose title is {@code title}, and returns it. */
+    WebElement waitForModal(String title) {
+        return wait.withMessage(() -> "no modal '" + title + "' opened").until(d -> {
+            WebElement modal = d.findElement(By.id("modal"));
+            return modal.isDisplayed() && d.findElement(By.id("modal-title")).getText().equals(title) ? modal : null;
+        });
+    }
+
+    void waitForNoModal() {
+        wait.withMessage(() -> "the modal is still open").until(d -> !d.findElement(By.id("modal")).isDisplayed());
+    }
+
+    /** Types into the modal's input labelled {@code label}. */
+    void typeInModal(String label, String text) {
+        WebElement input = wait.until(d -> d.findElements(By.cssSelector("#modal .bk-input")).stream()
+                .filter(i -> i.findElement(By.cssSelector(".bk-input-label")).getText().startsWith(label)).findFirst()
+                .map(i -> i.findElement(By.cssSelector(".bk-text-input"))).orElse(null));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void submitModal() {
+        driver.findElement(By.id("modal-submit")).click();
+    }
+
+    /** "Ask Attest about this" from the menu of the message with this ts. */
+    void askAttestAbout(By pane, String ts) {
+        fromMenu(pane, ts, "menu-ask");
+    }
+
+    /** "Reply in thread" from the menu of the message with this ts: opens its thread, replies or not. */
+    void replyInThread(By pane, String ts) {
+        fromMenu(pane, ts, "menu-thread");
+        wait.until(d -> d.findElement(By.id("thread")).isDisplayed());
+    }
+
+    private void fromMenu(By pane, String ts, String item) {
+        WebElement message = wait.until(d -> d.findElement(pane).findElement(By.cssSelector(".message[data-ts='" + ts + "']")));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(message).perform();
+        wait.until(d -> {
+            WebElement more = message.findElement(By.cssSelector(".message-more"));
+            if (!more.isDisplayed()) {
+                return false;
+            }
+            more.click();
+            return true;
+        });
+        wait.until(d -> d.findElement(By.id("message-menu")).isDisplayed());
+        driver.findElement(By.id(item)).click();
+    }
+
+    /** The App Home tab as drawn, once it shows {@code contains}. */
+    WebElement waitForHome(String contains) {
+        return wait.withMessage(() -> "Home did not show '" + contains + "'; the page shows:\n" + paneText(MAIN))
+                .until(d -> d.findElement(MAIN).findElements(By.cssSelector(".home-view")).stream()
+                        .filter(h -> has(h, contains)).findFirst().orElse(null));
+    }
+
     Object script(String js) {
         return ((JavascriptExecutor) driver).executeScript(js);
     }

@@ -83,6 +83,58 @@ class LocalConsoleTest {
         awaitMessage(m -> m.path("blocks").toString().contains("financial reporting"));
     }
 
+    @Test
+    void theReportProfileIsPickedUpLiveAndABrokenOneIsReportedWithFileAndField() throws Exception {
+        Files.writeString(intents.resolve("ours.yml"), """
+                intents:
+                  - id: our_reports
+                    title: Which SOC reports do we hold?
+                    topic: basics
+                    from_profile: reports
+                    examples: [do we have a soc 2 report, which soc reports do we hold, have we got a soc 2,
+                      do we hold any soc report, what soc reports do we have, is there a soc 2 for us,
+                      have we completed a soc 2, what reports can we show customers]
+                    answer: "• Each SOC report is an attestation by an independent CPA firm."
+                    about: []
+                    sources: [Fixture guide]
+                """);
+        askUntil("which soc reports do we hold", "has not been filled in yet");
+
+        Files.copy(Path.of("intents", "company.example.yml"), intents.resolve("company.yml"));
+        askUntil("which soc reports do we hold", "We hold a SOC 2 Type 2 report covering Security, Availability and Confidentiality");
+
+        Files.writeString(intents.resolve("company.yml"), Files.readString(intents.resolve("company.yml"))
+                .replace("period_end: 2026-09-30       #", "period_end: 2025-09-30       #"));
+        JsonNode state = await(s -> s.path("problems").size() > 0);
+        assertEquals("company.yml: reports[1].period_end: 2025-09-30 is not after period_start 2025-10-01",
+                state.path("problems").get(0).asText());
+        // The last good profile keeps answering.
+        int before = answersHolding(state());
+        send("{\"channel\":\"D0LOCAL\",\"text\":\"have we got a soc 2\"}");
+        await(s -> answersHolding(s) == before + 1);
+    }
+
+    private static int answersHolding(JsonNode state) {
+        int n = 0;
+        for (JsonNode m : state.path("messages")) {
+            n += m.path("blocks").toString().contains("We hold a SOC 2 Type 2 report") ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The folder is checked about once a second: asks in the DM until the answer says {@code expected}. */
+    private void askUntil(String question, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            send("{\"channel\":\"D0LOCAL\",\"text\":\"" + question + "\"}");
+            Thread.sleep(300);
+            if (state().path("messages").toString().contains(expected)) {
+                return;
+            }
+        }
+        throw new AssertionError("never answered with '" + expected + "': " + state().path("messages"));
+    }
+
     @Nested
     class OnlyTheConsolePageMayDriveIt {
 

@@ -26,14 +26,22 @@ class ManifestTest {
 
     private final JsonNode manifest = read("manifest.yml");
     /** Nothing listens on port 9 of 127.0.0.1: no test here reaches the Web API. */
-    private final Wiring.Parts parts = Wiring.parts(Config.fromEnvironment(Map.of()), ManifestTest::fixture,
-            "http://127.0.0.1:9/api/", "xoxb-unused");
+    private final Wiring.Parts parts = parts();
     private final SlackRoutes routes = Wiring.slackApp(parts, "UBOT");
 
     @AfterEach
     void stop() {
-        parts.work().close();
-        parts.notices().close();
+        Wiring.close(parts);
+    }
+
+    private static Wiring.Parts parts() {
+        try {
+            return Wiring.parts(Config.fromEnvironment(Map.of("ATTEST_DATA", TestConfigs.dataFolder(),
+                            "ATTEST_EXPERTS_CHANNEL", "C0EXPERTS")), ManifestTest::fixture,
+                    "http://127.0.0.1:9/api/", "xoxb-unused");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -51,9 +59,38 @@ class ManifestTest {
     }
 
     @Test
-    void interactivityIsOnBecauseThereAreButtonListeners() {
+    void interactivityIsOnBecauseThereAreButtonShortcutAndModalListeners() {
         assertTrue(manifest.path("settings").path("interactivity").path("is_enabled").asBoolean());
         assertFalse(routes.actions().isEmpty());
+        assertFalse(routes.modals().isEmpty());
+    }
+
+    @Test
+    void everyShortcutInTheManifestHasAListenerAndViceVersa() {
+        Set<String> declared = new LinkedHashSet<>();
+        manifest.path("features").path("shortcuts").forEach(s -> {
+            assertEquals("message", s.path("type").asText(), "Attest's shortcuts act on a message");
+            assertTrue(s.path("name").asText().length() <= 24 && s.path("description").asText().length() <= 80,
+                    "Slack's limits for a shortcut's name and description");
+            declared.add(s.path("callback_id").asText());
+        });
+        assertEquals(declared, routes.shortcuts());
+    }
+
+    @Test
+    void theHomeTabIsOnExactlyWhenAppHomeOpenedHasAListener() {
+        assertEquals(routes.events().contains("app_home_opened"),
+                manifest.path("features").path("app_home").path("home_tab_enabled").asBoolean());
+        assertTrue(routes.events().contains("app_home_opened"));
+    }
+
+    @Test
+    void everyModalAttestOpensHasASubmissionListener() throws Exception {
+        // The modals carry their callback_id; each must be one a listener is registered for.
+        for (String callbackId : List.of(io.attest.slack.feedback.FeedbackActions.MISSING_MODAL,
+                io.attest.slack.feedback.FeedbackActions.RESOLVE_MODAL)) {
+            assertTrue(routes.modals().contains(callbackId), callbackId);
+        }
     }
 
     @Test
@@ -63,7 +100,8 @@ class ManifestTest {
             JsonNode ack = new ObjectMapper().readTree(routes.app().run(slashCommand(text)).getBody());
             ack.findValues("action_id").forEach(v -> actionIds.add(v.asText()));
         }
-        assertTrue(actionIds.containsAll(List.of("share_answer", "show_topics", "start_triage")), actionIds.toString());
+        assertTrue(actionIds.containsAll(List.of("share_answer", "show_topics", "start_triage", "feedback_helpful",
+                "feedback_not_helpful", "ask_experts")), actionIds.toString());
         for (String id : actionIds) {
             assertTrue(routes.actions().stream().map(Pattern::pattern).anyMatch(id::matches), id + " has no listener");
         }

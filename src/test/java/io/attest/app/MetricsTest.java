@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.attest.local.LocalSlack;
 import io.attest.local.LocalSlack.Fault;
+import io.attest.local.SlackRequests;
 import io.attest.testing.PrometheusText;
 import io.attest.testing.SignedClient;
 import io.attest.testing.SlackPayloads;
@@ -164,6 +165,7 @@ class MetricsTest {
             assertEquals(1.0, metrics.value("attest_work_accepted_total", "queue", "work"));
             assertEquals(0.0, metrics.value("attest_work_refused_total", "queue", "work", "reason", "full"));
             assertTrue(metrics.has("attest_work_refused_total"));
+            assertEquals(2000.0, metrics.value("attest_work_queue_capacity", "queue", "records"), "the store's queue too");
         }
 
         @Test
@@ -172,6 +174,28 @@ class MetricsTest {
                     "process_cpu_usage", "process_uptime_seconds", "process_files_open_files", "system_cpu_count")) {
                 assertTrue(metrics.has(name), name);
             }
+        }
+    }
+
+    @Nested
+    class EachSurfaceUnderItsOwnTag {
+
+        @Test
+        void directAndChannelMessagesTheShortcutAndTheHomeTabAreToldApart() throws Exception {
+            server = Wiring.start(TestConfigs.forSlack(slack, "METRICS_TOKEN", TOKEN), false);
+            SignedClient client = new SignedClient(server.port(), TestConfigs.SECRET);
+            client.post(SlackPayloads.directMessage(SlackPayloads.nextEventId(), "D1", "U1", "what is soc 1?", "1700000500.000500"));
+            client.post(SlackRequests.event(SlackPayloads.nextEventId(),
+                    SlackRequests.channelMessage("C1", "U2", "lunch anyone?", "1700000600.000600", null)));
+            client.post(SlackRequests.event(SlackPayloads.nextEventId(), SlackRequests.appHomeOpened("U1", "D1")));
+            client.post(SlackRequests.messageShortcut("ask_attest_about_message", "C1", "U1", "1700000700.000700", "U9",
+                    "is soc 2 a certification?", slack.responseUrl("sc"), "1.2.3"));
+            slack.settle();
+            PrometheusText metrics = PrometheusText.scrape(server.port(), TOKEN);
+            for (String surface : java.util.List.of("direct_message", "channel_message", "home", "shortcut")) {
+                assertEquals(1.0, metrics.value("attest_slack_requests_total", "surface", surface, "outcome", "acked"), surface);
+            }
+            assertEquals(0.0, metrics.value("attest_slack_requests_total", "surface", "other", "outcome", "acked"));
         }
     }
 

@@ -50,6 +50,8 @@ class ShutdownTest {
                     "1700005000." + String.format("%06d", i), null)).statusCode());
         }
         CompletableFuture<Void> shutdown = CompletableFuture.runAsync(service::shutdown);
+        // The shutdown runs on another thread: wait until it has begun rather than race it.
+        awaitUnhealthy(service);
         HttpResponse<String> health = healthz(service);
         assertEquals(503, health.statusCode(), "the platform is told to stop sending traffic");
         assertTrue(health.body().contains("shutting down"), health.body());

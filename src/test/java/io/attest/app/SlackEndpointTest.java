@@ -283,11 +283,6 @@ class SlackEndpointTest {
         }
 
         @Test
-        void aTwoMebibyteBodyIsRefusedWith413() throws Exception {
-            assertEquals(413, client.post("text=" + "a".repeat(2 * 1024 * 1024)).statusCode());
-        }
-
-        @Test
         void aSignedButMalformedPayloadIs400WithoutAStackTrace() throws Exception {
             for (String bad : List.of("payload=%7Bnot-json", "{\"type\":\"event_callback\",\"event\":42}",
                     "{\"no_type\":true}", "payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A7%7D", "")) {

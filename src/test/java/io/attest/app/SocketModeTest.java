@@ -143,6 +143,21 @@ class SocketModeTest {
         }
 
         @Test
+        void theMessageShortcutAnswersPrivatelyAfterItsAck() {
+            socket.awaitAck(deliver(SlackRequests.messageShortcut("ask_attest_about_message", "C1", "U1", "1700000000.000100",
+                    "U9", "Is your SOC 2 a certification?", slack.responseUrl("shortcut"), "1.2.3")));
+            LocalSlack.Call answer = slack.await("response_url", 1).get(0);
+            assertEquals("ephemeral", answer.json().path("response_type").asText());
+            assertTrue(answer.allText().contains("attestation, not a certification"), answer.allText());
+        }
+
+        @Test
+        void openingTheHomeTabPublishesIt() {
+            socket.awaitAck(deliver(SlackRequests.event(SlackPayloads.nextEventId(), SlackRequests.appHomeOpened("U1", "D0U1"))));
+            assertEquals("U1", slack.await("views.publish", 1).get(0).param("user_id"));
+        }
+
+        @Test
         void theBotsOwnMessagesAreAcknowledgedAndIgnored() {
             socket.awaitAck(deliver(SlackPayloads.directMessage(SlackPayloads.nextEventId(), "D1", LocalSlack.BOT_USER_ID,
                     "is soc 2 a certification?", "1700000500.000500")));

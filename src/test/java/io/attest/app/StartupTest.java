@@ -70,6 +70,29 @@ class StartupTest {
         }
 
         @Test
+        void whenDatabaseUrlCannotBeReadBeforeAskingSlackAnything() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Wiring.start(
+                    TestConfigs.forSlack(slack, "DATABASE_URL", "mysql://attest:pa55word@db/attest"), false));
+            assertTrue(e.getMessage().startsWith("DATABASE_URL"), e.getMessage());
+            assertFalse(e.getMessage().contains("pa55word"));
+            assertEquals(1, e.getMessage().lines().count());
+            assertEquals(0, slack.calls("auth.test").size());
+        }
+
+        @Test
+        void whenTheDatabaseCannotBeReachedWithinTheStartupTimeout() {
+            io.attest.store.StoreException e = assertThrows(io.attest.store.StoreException.class, () -> Wiring.start(
+                    TestConfigs.forSlack(slack, "DATABASE_URL", "postgres://attest:pa55word@127.0.0.1:9/attest",
+                            "ATTEST_STARTUP_TIMEOUT", "1s"), false));
+            assertTrue(e.getMessage().startsWith("Cannot reach the database (PostgreSQL at 127.0.0.1:9/attest) within 1 s"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("pa55word"));
+            assertEquals(1, e.getMessage().lines().count());
+            assertTrue(logs.problems("The database is not answering yet").size() >= 1, "it kept asking for a while");
+            logs.problems("The database is not answering yet").forEach(l -> assertNull(l.getThrowableProxy(), "no stack trace"));
+        }
+
+        @Test
         void whenSlackCannotSayForLongerThanTheStartupTimeout() {
             slack.fail("auth.test", Fault.status(503), 1000);
             StartupException e = assertThrows(StartupException.class,

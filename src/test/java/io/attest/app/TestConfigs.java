@@ -2,6 +2,7 @@ package io.attest.app;
 
 import io.attest.knowledge.Fixtures;
 import io.attest.local.LocalSlack;
+import io.attest.store.TestDatabases;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,10 @@ final class TestConfigs {
     private TestConfigs() {
     }
 
-    /** Talking to {@code slack} with the fixture intents on a free port; {@code env} adds or overrides variables. */
+    /**
+     * Talking to {@code slack} with the fixture intents on a free port and an embedded database of its own;
+     * {@code env} adds or overrides variables.
+     */
     static Config forSlack(LocalSlack slack, String... env) {
         Map<String, String> vars = new HashMap<>(Map.of("SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN,
                 "PORT", "0", "SLACK_API_URL", slack.apiUrl(), "ATTEST_INTENTS", Fixtures.fixtureIntents().toString()));
@@ -27,7 +31,13 @@ final class TestConfigs {
         return with(new HashMap<>(Map.of("PORT", "0", "ATTEST_INTENTS", intents.toString())), env);
     }
 
+    /** A fresh data folder for the embedded database. */
+    static String dataFolder() {
+        return TestDatabases.folder("data").toString();
+    }
+
     private static Config with(Map<String, String> vars, String... env) {
+        vars.put("ATTEST_DATA", dataFolder());
         for (int i = 0; i + 1 < env.length; i += 2) {
             vars.put(env[i], env[i + 1]);
         }

@@ -1,11 +1,15 @@
 package io.attest.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attest.knowledge.Fixtures;
+import io.attest.knowledge.KnowledgeBase;
+import io.attest.testing.MovableClock;
 import io.attest.triage.TriageContent;
 import io.attest.triage.TriageEngine;
 import java.io.BufferedReader;
@@ -21,9 +25,13 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TriageCommandTest {
     private static final TriageEngine ENGINE = new TriageEngine(TriageContent.load(Path.of("intents")));
@@ -211,5 +219,71 @@ class TriageCommandTest {
         List<String> list = new java.util.ArrayList<>();
         it.forEachRemaining(list::add);
         return list;
+    }
+
+    /** The real content with the example profile as ours (a SOC 2 Type 2 covering Security, Availability, Confidentiality). */
+    @Nested
+    class WithOurReportProfile {
+
+        static final MovableClock CLOCK = new MovableClock(LocalDate.of(2026, 11, 15));
+        @TempDir
+        static Path dir;
+        static KnowledgeBase ours;
+
+        @BeforeAll
+        static void load() throws Exception {
+            ours = KnowledgeBase.load(Fixtures.realIntentsWithExampleProfile(dir), CLOCK);
+        }
+
+        private int runWithProfile(String stdin, String... args) {
+            return TriageCommand.run(List.of(args), new BufferedReader(new StringReader(stdin)),
+                    new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+                    new PrintStream(errBytes, true, StandardCharsets.UTF_8), ENGINE, ours::whatWeHold);
+        }
+
+        @Test
+        void aRecommendationOurCurrentReportMeetsSaysSoAndTheBuyerParagraphOffersIt() {
+            assertEquals(0, runWithProfile("", "customer_data=yes", "requester=security", "availability=yes"));
+            String text = out();
+            assertTrue(text.contains("What we already hold:\n  - SOC 2: met by our SOC 2 Type 2 report covering Security, "
+                    + "Availability and Confidentiality for the period 1 October 2025 to 30 September 2026"), text);
+            assertTrue(text.contains("Ready to share with you under NDA: our current SOC 2 Type 2 report"), text);
+            assertFalse(text.contains("we are pursuing"), "a met recommendation is not something we are pursuing: " + text);
+        }
+
+        @Test
+        void aRecommendationOurReportsPartlyMeetSaysWhatIsMissing() {
+            assertEquals(0, runWithProfile("", "financial_impact=yes", "customer_data=yes", "requester=both", "privacy=yes"));
+            String text = out();
+            assertTrue(text.contains("SOC 1: partly met by our SOC 1 Type 1 report as of 31 March 2026, issued by Harbor & Finch LLP. "
+                    + "Missing: a Type 2 (ours is a Type 1)."), text);
+            assertTrue(text.contains("Missing: Privacy not in scope."), text);
+            assertTrue(text.contains("A SOC 1 Type 2 report is under way, expected by 15 May 2027."), text);
+            assertTrue(text.contains("we are pursuing two reports"), "the recommendation's own paragraph stays: " + text);
+        }
+
+        @Test
+        void jsonKeepsTheDecisionAndAddsWhatWeHold() throws IOException {
+            assertEquals(0, runWithProfile("", "--json", "customer_data=yes", "requester=security", "confidentiality=yes"));
+            JsonNode node = outLines().get(0);
+            assertEquals("SOC2", node.path("reports").asText());
+            assertEquals("TYPE2", node.path("type").asText());
+            assertEquals("met", node.path("holdings").path("status").asText());
+            assertTrue(node.path("buyer_summary").asText().startsWith("Thanks for asking. What your review calls for is already in place."));
+        }
+
+        @Test
+        void theDecisionIsTheSameWithAndWithoutAProfile() throws IOException {
+            String[] inputs = {"--json", "financial_impact=yes", "customer_data=no", "requester=auditor", "first_audit_soon=yes"};
+            assertEquals(0, runWithProfile("", inputs));
+            JsonNode with = outLines().get(0);
+            outBytes.reset();
+            assertEquals(0, run("", inputs));
+            JsonNode without = outLines().get(0);
+            for (String field : List.of("reports", "type", "soc2_categories", "rationale", "next_steps")) {
+                assertEquals(without.get(field), with.get(field), field);
+            }
+            assertFalse(without.has("holdings"), "no profile, no holdings: " + without);
+        }
     }
 }

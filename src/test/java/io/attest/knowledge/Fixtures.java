@@ -45,4 +45,20 @@ public final class Fixtures {
     public static Path realIntents() {
         return Path.of("intents");
     }
+
+    /**
+     * A copy of the real intents in {@code dir} with the shipped example profile filled in as ours
+     * ({@code company.example.yml} copied to {@code company.yml}), as a compliance team starts out.
+     */
+    public static Path realIntentsWithExampleProfile(Path dir) {
+        try (Stream<Path> files = Files.list(realIntents())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+            Files.copy(realIntents().resolve("company.example.yml"), dir.resolve("company.yml"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.attest.profile.ProfileView;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Ranking by words and meaning, on the fixture intents with a fake encoder whose meanings the test decides. */
@@ -87,6 +90,25 @@ class IntentRankerTest {
         List<Match> ranked = ranker(true, EVEN).rank("soc 2 type 2 certification soc 1", Set.of(), 2);
         assertEquals(2, ranked.size());
         assertTrue(ranked.get(0).confidence() >= ranked.get(1).confidence());
+    }
+
+    @Test
+    void anAnswerFromOurProfileIsOnlyForAQuestionAboutUsAndWinsATieThere() {
+        Intent general = fixture.intents().stream().filter(i -> i.id().equals("soc2_attestation")).findFirst().orElseThrow();
+        // Same words as the general answer: only "we" and "our", stop words to the matcher, tell the two apart.
+        Intent ours = new Intent("our_soc2", "Do we have a SOC 2?", "basics", IntentKind.ANSWER, general.examples(), "x", null,
+                List.of(), List.of(), List.of(), ProfileView.REPORTS, null, "ours.yml");
+        List<Intent> intents = new ArrayList<>(fixture.intents());
+        intents.add(ours);
+        IntentRanker ranker = new IntentRanker(intents, new LexicalMatcher(intents, new QuestionAnalyzer(fixture.language())), null,
+                new Subjects(fixture.language().subjects()), Calibration.LEXICAL, Pattern.compile("\\b(we|our)\\b"));
+
+        List<Match> aboutUs = ranker.rank("is our soc 2 a certification", Set.of(), 2);
+        assertEquals(List.of("our_soc2", "soc2_attestation"), aboutUs.stream().map(m -> m.intent().id()).toList());
+        assertEquals(aboutUs.get(0).confidence(), aboutUs.get(1).confidence(), 1e-9);
+
+        List<Match> general2 = ranker.rank("is soc 2 a certification", Set.of(), 5);
+        assertTrue(general2.stream().noneMatch(m -> m.intent() == ours), general2.toString());
     }
 
     private static double top(IntentRanker ranker, String q) {

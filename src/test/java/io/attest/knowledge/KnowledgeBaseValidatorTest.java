@@ -212,6 +212,51 @@ class KnowledgeBaseValidatorTest {
             assertProblem("long.yml: long_answer: answer is 152 words; at most 150");
         }
 
+        @Test
+        void anUnknownProfileViewIsReported() throws IOException {
+            write("ours.yml", safe(intent("our_thing", "do we have the thing")).replace("topic: basics", "topic: basics\n    from_profile: everything"));
+            assertProblem("ours.yml: our_thing: from_profile 'everything' is not one of: reports, sharing, period, currency, "
+                    + "bridge_letter, next_audit, contact, opinion");
+        }
+
+        @Test
+        void anAnswerWithBothFromProfileAndForUsIsReported() throws IOException {
+            write("ours.yml", safe(intent("our_thing", "do we have the thing"))
+                    .replace("topic: basics", "topic: basics\n    from_profile: reports\n    for_us: sharing"));
+            assertProblem("ours.yml: our_thing: has both from_profile and for_us; an answer from the profile needs no \"For us\" line");
+        }
+
+        @Test
+        void aDeclineSpeakingOfTheProfileIsReported() throws IOException {
+            write("ours.yml", intent("our_decline", "not our thing").replace("topic: basics", "topic: basics\n    kind: decline\n    for_us: reports")
+                    .replace("    related: []\n", ""));
+            assertProblem("ours.yml: our_decline: only answers may speak of our report profile (from_profile, for_us)");
+        }
+
+        @Test
+        void missingOrUnsafeProfileWordingIsReported() throws IOException {
+            write("answers.yml", Files.readString(Fixtures.fixtureIntents().resolve("answers.yml")));
+            String language = Files.readString(dir.resolve("language.yml"))
+                    .replace("      contact: \"Ask {contact} about our SOC reports.\"\n", "")
+                    .replace("{offers} A SOC report", "{offers} {price} Attest says a SOC report");
+            Files.writeString(dir.resolve("language.yml"), language);
+            assertProblem("language.yml: our_reports: facts.contact: is missing");
+            assertProblem("language.yml: our_reports: triage.buyer_met: unknown placeholder {price}; allowed: offers");
+            assertProblem("language.yml: our_reports: triage.buyer_met: names the bot ('Attest'); it reaches buyers as it is");
+        }
+
+        @Test
+        void aBrokenProfileIsReportedWithFileAndField() throws IOException {
+            write("company.yml", "company:\n  contact: {name: compliance, slack: S0COMPLY01}\n  reports:\n    - kind: SOC 2\n      type: Type 9\n");
+            assertProblem("company.yml: reports[1].type: 'Type 9' is not a report type; use Type 1 or Type 2");
+        }
+
+        @Test
+        void theExampleProfileIsNeverReadAsContent() throws IOException {
+            write("company.example.yml", "company:\n  nothing: [valid here]\nintents: not a list\n");
+            assertEquals(List.of(), KnowledgeBase.validate(dir));
+        }
+
         private void assertProblem(String expected) throws IOException {
             List<String> problems = KnowledgeBase.validate(dir).stream().map(Problem::toString).toList();
             assertTrue(problems.contains(expected), "expected <" + expected + "> in " + problems);

@@ -60,6 +60,15 @@ class SemanticIndexTest {
     }
 
     @Test
+    void aFileCutShortIsRefusedNotHalfRead() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ExampleVectors("m", Map.of("what is soc 1", new float[] {1f, 0f, 0f})).write(out);
+        byte[] cut = java.util.Arrays.copyOf(out.toByteArray(), out.size() - 5);
+        IOException e = assertThrows(IOException.class, () -> ExampleVectors.read(new ByteArrayInputStream(cut)));
+        assertEquals("the example-vector file is cut short", e.getMessage());
+    }
+
+    @Test
     void aFileOfAnotherFormatIsRefused() {
         assertThrows(IOException.class, () -> ExampleVectors.read(new ByteArrayInputStream(new byte[] {0, 0, 0, 9})));
     }

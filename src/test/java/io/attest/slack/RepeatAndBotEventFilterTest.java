@@ -22,7 +22,7 @@ class RepeatAndBotEventFilterTest {
     private final App app = new App(AppConfig.builder().build(), new ArrayList<>());
 
     RepeatAndBotEventFilterTest() {
-        app.use(new RepeatAndBotEventFilter(new EventDeduplicator(100, Duration.ofMinutes(30), Clock.systemUTC()), "UBOT"));
+        app.use(new RepeatAndBotEventFilter(new EventDeduplicator(100, Duration.ofMinutes(30), Clock.systemUTC()), "UBOT", event -> false));
         app.event(MessageEvent.class, (payload, ctx) -> {
             reached.add(payload.getEventId());
             return ctx.ack();

@@ -35,7 +35,7 @@ class SlackEventsHandlerTest {
 
     SlackEventsHandlerTest() {
         App app = new App(AppConfig.builder().build(), new ArrayList<>());
-        app.use(new RepeatAndBotEventFilter(new EventDeduplicator(100, Duration.ofMinutes(30), Clock.systemUTC()), "UBOT"));
+        app.use(new RepeatAndBotEventFilter(new EventDeduplicator(100, Duration.ofMinutes(30), Clock.systemUTC()), "UBOT", event -> false));
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             mentions.incrementAndGet();
             throw new IllegalStateException("a bug in a listener");

@@ -10,6 +10,10 @@ public final class ActionIds {
     private static final String SHOW_ANSWER_PREFIX = "show_answer:";
     public static final Pattern SHOW_ANSWER = Pattern.compile("^show_answer:\\d+$");
     public static final String SHOW_TOPICS = "show_topics";
+    /** The block of "Did you mean…" suggestions; followed by ":" and the question's id when it was recorded. */
+    static final String DID_YOU_MEAN_BLOCK = "did_you_mean";
+    /** The message shortcut "Ask Attest about this", by its callback_id in manifest.yml. */
+    public static final String ASK_ABOUT_MESSAGE = "ask_attest_about_message";
 
     private ActionIds() {
     }

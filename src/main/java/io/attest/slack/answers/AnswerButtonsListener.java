@@ -19,6 +19,11 @@ import io.attest.slack.SlackWebApi;
 import io.attest.slack.Telemetry;
 import io.attest.slack.Texts;
 import io.attest.slack.Texts.Text;
+import io.attest.slack.feedback.AnswerRef;
+import io.attest.slack.feedback.Asked;
+import io.attest.slack.feedback.Recorder;
+import io.attest.store.ChannelType;
+import io.attest.store.Surface;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -33,15 +38,17 @@ public final class AnswerButtonsListener {
     private final SlackWebApi api;
     private final AfterAck afterAck;
     private final Texts texts;
+    private final Recorder recorder;
     private final Telemetry telemetry;
 
     public AnswerButtonsListener(Supplier<KnowledgeBase> kb, MessageRenderer renderer, SlackWebApi api, AfterAck afterAck,
-                                 Texts texts, Telemetry telemetry) {
+                                 Texts texts, Recorder recorder, Telemetry telemetry) {
         this.kb = kb;
         this.renderer = renderer;
         this.api = api;
         this.afterAck = afterAck;
         this.texts = texts;
+        this.recorder = recorder;
         this.telemetry = telemetry;
     }
 
@@ -79,7 +86,11 @@ public final class AnswerButtonsListener {
         return ctx.ack();
     }
 
-    /** Opens another answer: in place for a private reply, in the same thread for a public one. */
+    /**
+     * Opens another answer: in place for a private reply, in the same thread for a public one. A click on a "Did you
+     * mean…" suggestion tells the gap queue the question was followed up. The answer shown carries its own feedback
+     * buttons, recorded as opened by a button.
+     */
     public Response showAnswer(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload payload = req.getPayload();
         String intentId = Payloads.value(payload);
@@ -87,21 +98,32 @@ public final class AnswerButtonsListener {
         String channel = Payloads.channel(payload);
         String responseUrl = payload.getResponseUrl();
         Message message = Payloads.message(payload);
+        String user = Payloads.user(payload);
         if (responseUrl == null) {
             return ctx.ack();
         }
-        Asker asker = Asker.viaResponseUrl(Payloads.user(payload), channel, responseUrl);
+        String block = Payloads.blockId(payload);
+        if (block.startsWith(ActionIds.DID_YOU_MEAN_BLOCK + ":")) {
+            recorder.followedUp(block.substring(ActionIds.DID_YOU_MEAN_BLOCK.length() + 1));
+        }
+        Asker asker = Asker.viaResponseUrl(user, channel, responseUrl);
         afterAck.submit(JobKind.SHOWING_AN_ANSWER, null, asker, job -> {
             Optional<Reply> reply = kb.get().answer(intentId);
             reply.ifPresent(telemetry::replied);
+            boolean direct = channel != null && channel.startsWith("D");
+            String thread = message == null ? null : message.getThreadTs() != null ? message.getThreadTs() : direct ? null : message.getTs();
+            String id = Recorder.newId();
+            Asked asked = new Asked(user, Surface.BUTTON, ChannelType.from(channel, null), channel, thread);
+            reply.ifPresent(r -> recorder.question(id, asked, r.intent().title(), r));
+            String ref = reply.map(r -> new AnswerRef(id, Surface.BUTTON, asked.channelType(), r.intentId(), r.confidence())
+                    .encode()).orElse(null);
             if (ephemeral || message == null || channel == null || reply.isEmpty()) {
-                SlackMessage shown = reply.map(r -> renderer.reply(r, Audience.ASKER_ONLY)).orElseGet(renderer::gone);
+                SlackMessage shown = reply.map(r -> renderer.reply(r, Audience.ASKER_ONLY, id, ref)).orElseGet(renderer::gone);
                 api.respond(job, responseUrl, shown.toEphemeralJson().put("replace_original", ephemeral && reply.isPresent()));
                 return;
             }
-            boolean direct = channel.startsWith("D");
-            String thread = message.getThreadTs() != null ? message.getThreadTs() : direct ? null : message.getTs();
-            Delivery posted = api.postMessage(job, channel, thread, renderer.reply(reply.get(), direct ? Audience.DIRECT : Audience.CHANNEL));
+            Delivery posted = api.postMessage(job, channel, thread,
+                    renderer.reply(reply.get(), direct ? Audience.DIRECT : Audience.CHANNEL, id, ref));
             if (posted.worthTelling()) {
                 // The thread would not take it: the person who clicked still gets the answer, privately.
                 afterAck.tellPrivately(job, asker, renderer.withNote(renderer.reply(reply.get(), Audience.CHANNEL),

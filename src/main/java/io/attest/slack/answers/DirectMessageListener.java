@@ -12,6 +12,9 @@ import io.attest.slack.Delivery;
 import io.attest.slack.SlackText;
 import io.attest.slack.SlackWebApi;
 import io.attest.slack.Texts.Text;
+import io.attest.slack.feedback.Asked;
+import io.attest.store.ChannelType;
+import io.attest.store.Surface;
 
 /**
  * A direct message to the bot, answered in the DM. Ignores edits and other message subtypes; repeats and bots
@@ -41,12 +44,13 @@ public final class DirectMessageListener implements BoltEventHandler<MessageEven
         Ask ask = Ask.parse(SlackText.typed(event.getText()));
         Asker asker = Asker.inChannel(event.getUser(), event.getChannel(), event.getThreadTs());
         if (ask.kind() == Ask.Kind.TRIAGE) {
-            afterAck.submit(JobKind.STARTING_A_TRIAGE, payload.getEventId(), asker,
+            afterAck.submitEvent(JobKind.STARTING_A_TRIAGE, payload.getEventId(), asker,
                     job -> triage.start(job, event.getChannel(), event.getUser(), ask.text(), asker));
         } else {
-            afterAck.submit(JobKind.ANSWERING_A_DIRECT_MESSAGE, payload.getEventId(), asker, job -> {
+            afterAck.submitEvent(JobKind.ANSWERING_A_DIRECT_MESSAGE, payload.getEventId(), asker, job -> {
                 Delivery answer = api.postMessage(job, event.getChannel(), event.getThreadTs(),
-                        replies.to(ask, Audience.DIRECT, Text.USAGE_DIRECT));
+                        replies.to(ask, Audience.DIRECT, Text.USAGE_DIRECT, new Asked(event.getUser(), Surface.DIRECT,
+                                ChannelType.DIRECT, event.getChannel(), event.getThreadTs())));
                 afterAck.tellAboutFailure(job, asker, answer, Text.REPLY_FAILED);
             });
         }

@@ -12,6 +12,9 @@ import io.attest.slack.Delivery;
 import io.attest.slack.SlackText;
 import io.attest.slack.SlackWebApi;
 import io.attest.slack.Texts.Text;
+import io.attest.slack.feedback.Asked;
+import io.attest.store.ChannelType;
+import io.attest.store.Surface;
 
 /**
  * {@code @attest <question>} in a channel: answered in the message's thread (or the thread it is in). Repeats and
@@ -41,11 +44,13 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
         Ask ask = Ask.parse(SlackText.typed(event.getText()));
         Asker asker = Asker.inChannel(event.getUser(), event.getChannel(), thread);
         if (ask.kind() == Ask.Kind.TRIAGE) {
-            afterAck.submit(JobKind.STARTING_A_TRIAGE, payload.getEventId(), asker,
+            afterAck.submitEvent(JobKind.STARTING_A_TRIAGE, payload.getEventId(), asker,
                     job -> triage.start(job, event.getChannel(), event.getUser(), ask.text(), asker));
         } else {
-            afterAck.submit(JobKind.ANSWERING_A_MENTION, payload.getEventId(), asker, job -> {
-                Delivery answer = api.postMessage(job, event.getChannel(), thread, replies.to(ask, Audience.CHANNEL, Text.USAGE_MENTION));
+            afterAck.submitEvent(JobKind.ANSWERING_A_MENTION, payload.getEventId(), asker, job -> {
+                Delivery answer = api.postMessage(job, event.getChannel(), thread, replies.to(ask, Audience.CHANNEL,
+                        Text.USAGE_MENTION, new Asked(event.getUser(), Surface.MENTION, ChannelType.from(event.getChannel(), null),
+                        event.getChannel(), thread)));
                 afterAck.tellAboutFailure(job, asker, answer, Text.REPLY_FAILED);
             });
         }

@@ -11,6 +11,7 @@ import io.attest.slack.BlockKitLimits;
 import io.attest.slack.SlackMessage;
 import io.attest.slack.Texts;
 import io.attest.slack.Texts.Text;
+import io.attest.slack.feedback.FeedbackMessages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,27 +28,44 @@ public final class MessageRenderer {
     private final Supplier<KnowledgeBase> source;
     private final Texts texts;
     private final List<ObjectNode> triageEntry;
+    private final FeedbackMessages feedback;
+    private final boolean experts;
 
     /**
      * @param extraHelpButtons buttons other features add to help and declines (the triage start button)
+     * @param feedback         the Helpful / Not helpful and "Ask the compliance team" buttons
+     * @param experts          true where a compliance team is set up to take questions
      */
-    public MessageRenderer(Supplier<KnowledgeBase> source, Texts texts, List<ObjectNode> extraHelpButtons) {
+    public MessageRenderer(Supplier<KnowledgeBase> source, Texts texts, List<ObjectNode> extraHelpButtons,
+                           FeedbackMessages feedback, boolean experts) {
         this.source = source;
         this.texts = texts;
         this.triageEntry = List.copyOf(extraHelpButtons);
+        this.feedback = feedback;
+        this.experts = experts;
     }
 
+    /** A reply without feedback buttons (a copy, or one whose question is not recorded). */
     SlackMessage reply(Reply reply, Audience audience) {
+        return reply(reply, audience, null, null);
+    }
+
+    /**
+     * @param questionId  the recorded question's id, for "Ask the compliance team"; null for none
+     * @param feedbackRef what an answer's Helpful / Not helpful buttons carry; null for none
+     */
+    SlackMessage reply(Reply reply, Audience audience, String questionId, String feedbackRef) {
         return switch (reply.kind()) {
-            case ANSWER -> answer(reply, audience, null);
-            case DID_YOU_MEAN -> didYouMean(reply);
-            case DECLINE, GREETING, EMPTY -> withHelpButtons(reply.text());
+            case ANSWER -> answer(reply, audience, null, feedbackRef);
+            case DID_YOU_MEAN -> didYouMean(reply, questionId);
+            case DECLINE -> withHelpButtons(reply.text(), questionId);
+            case GREETING, EMPTY -> withHelpButtons(reply.text(), null);
         };
     }
 
     /** An answer someone shared into the channel from their private /soc reply. */
     SlackMessage shared(Reply reply, String userId) {
-        return answer(reply, Audience.CHANNEL, userId);
+        return answer(reply, Audience.CHANNEL, userId, null);
     }
 
     /** @param usage how to use Attest on the surface the person is on */
@@ -56,7 +74,7 @@ public final class MessageRenderer {
         ArrayNode blocks = BlockKit.blocks();
         blocks.add(BlockKit.section(BlockKit.fit(kb.language().response("help"), BlockKitLimits.MAX_SECTION_TEXT)));
         blocks.add(BlockKit.context(texts.get(usage)));
-        blocks.add(helpActions());
+        blocks.add(helpActions(null));
         return new SlackMessage(notification(kb.language().response("help")), blocks);
     }
 
@@ -83,11 +101,19 @@ public final class MessageRenderer {
         return new SlackMessage(texts.get(Text.TOPICS_SUMMARY, "count", Integer.toString(kb.answers().size())), blocks);
     }
 
-    private SlackMessage answer(Reply reply, Audience audience, String sharedBy) {
+    private SlackMessage answer(Reply reply, Audience audience, String sharedBy, String feedbackRef) {
         ArrayNode blocks = BlockKit.blocks();
         blocks.add(BlockKit.section(BlockKit.fit(reply.text(), BlockKitLimits.MAX_SECTION_TEXT)));
+        if (reply.forUs() != null) {
+            // Facts about us from our report profile: part of the answer, so a shared copy keeps them.
+            blocks.add(BlockKit.section(BlockKit.fit(reply.forUs(), BlockKitLimits.MAX_SECTION_TEXT)));
+        }
         if (reply.repNote() != null && audience != Audience.CHANNEL) {
             blocks.add(BlockKit.context(BlockKit.fit(texts.get(Text.REP_NOTE, "note", reply.repNote()),
+                    BlockKitLimits.MAX_SECTION_TEXT)));
+        }
+        if (!reply.forReps().isEmpty() && audience != Audience.CHANNEL) {
+            blocks.add(BlockKit.context(BlockKit.fit(texts.get(Text.OUR_REPORTS_NOTE, "note", String.join(" ", reply.forReps())),
                     BlockKitLimits.MAX_SECTION_TEXT)));
         }
         if (sharedBy != null) {
@@ -97,10 +123,11 @@ public final class MessageRenderer {
             blocks.add(BlockKit.context(BlockKit.fit(texts.get(Text.SOURCES, "sources", String.join(" · ", reply.intent().sources())),
                     BlockKitLimits.MAX_SECTION_TEXT)));
         }
-        if (audience == Audience.ASKER_ONLY && reply.intent() != null) {
+        if (audience == Audience.ASKER_ONLY && reply.shareKey() != null) {
+            // The share key gives the same answer again when clicked, written for that day.
             ObjectNode share = BlockKit.actions("answer_share");
             ((ArrayNode) share.get("elements")).add(
-                    BlockKit.primary(BlockKit.button(texts.get(Text.SHARE_BUTTON), ActionIds.SHARE_ANSWER, reply.intentId())));
+                    BlockKit.primary(BlockKit.button(texts.get(Text.SHARE_BUTTON), ActionIds.SHARE_ANSWER, reply.shareKey())));
             blocks.add(share);
         }
         List<Suggestion> related = reply.suggestions();
@@ -118,31 +145,45 @@ public final class MessageRenderer {
             addAnswerButtons((ArrayNode) buttons.get("elements"), related, 1);
             blocks.add(buttons);
         }
+        if (feedbackRef != null) {
+            blocks.add(feedback.feedbackButtons(feedbackRef));
+        }
         return new SlackMessage(notification(reply.text()), blocks);
     }
 
-    private SlackMessage didYouMean(Reply reply) {
+    /** Its block_id names the question, so a click on a suggestion tells the gap queue it was followed up. */
+    private SlackMessage didYouMean(Reply reply, String questionId) {
         ArrayNode blocks = BlockKit.blocks();
         blocks.add(BlockKit.section(source.get().language().response("did_you_mean")));
-        ObjectNode actions = BlockKit.actions("did_you_mean");
+        ObjectNode actions = BlockKit.actions(questionId == null ? ActionIds.DID_YOU_MEAN_BLOCK
+                : ActionIds.DID_YOU_MEAN_BLOCK + ":" + questionId);
         addAnswerButtons((ArrayNode) actions.get("elements"), reply.suggestions(), 0);
         blocks.add(actions);
         blocks.add(BlockKit.context(texts.get(Text.DID_YOU_MEAN_FOOTER)));
+        if (experts && questionId != null) {
+            ObjectNode ask = BlockKit.actions("ask_experts");
+            ((ArrayNode) ask.get("elements")).add(feedback.askExpertsButton(questionId));
+            blocks.add(ask);
+        }
         return new SlackMessage(notification(reply.text()), blocks);
     }
 
-    private SlackMessage withHelpButtons(String text) {
+    private SlackMessage withHelpButtons(String text, String questionId) {
         ArrayNode blocks = BlockKit.blocks();
         blocks.add(BlockKit.section(BlockKit.fit(text, BlockKitLimits.MAX_SECTION_TEXT)));
-        blocks.add(helpActions());
+        blocks.add(helpActions(questionId));
         return new SlackMessage(notification(text), blocks);
     }
 
-    private ObjectNode helpActions() {
+    /** @param questionId a declined question to offer to the compliance team, or null */
+    private ObjectNode helpActions(String questionId) {
         ObjectNode actions = BlockKit.actions("help_actions");
         ArrayNode buttons = (ArrayNode) actions.get("elements");
         buttons.add(BlockKit.button(texts.get(Text.SHOW_TOPICS_BUTTON), ActionIds.SHOW_TOPICS, "topics"));
         triageEntry.forEach(b -> buttons.add(b.deepCopy()));
+        if (experts && questionId != null) {
+            buttons.add(feedback.askExpertsButton(questionId));
+        }
         return actions;
     }
 

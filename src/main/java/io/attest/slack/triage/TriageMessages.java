@@ -2,6 +2,7 @@ package io.attest.slack.triage;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attest.profile.CoverageText;
 import io.attest.slack.BlockKit;
 import io.attest.slack.BlockKitLimits;
 import io.attest.slack.SlackMessage;
@@ -14,6 +15,8 @@ import io.attest.triage.TriageEngine;
 import io.attest.triage.TriageQuestion;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The Block Kit of a triage thread: its root, its questions as asked and as answered, and the recommendation card. */
@@ -21,10 +24,12 @@ final class TriageMessages {
 
     private final Supplier<TriageEngine> engines;
     private final Texts texts;
+    private final Function<Recommendation, Optional<CoverageText>> whatWeHold;
 
-    TriageMessages(Supplier<TriageEngine> engines, Texts texts) {
+    TriageMessages(Supplier<TriageEngine> engines, Texts texts, Function<Recommendation, Optional<CoverageText>> whatWeHold) {
         this.engines = engines;
         this.texts = texts;
+        this.whatWeHold = whatWeHold;
     }
 
     /** Read per message, so new wording (local mode reloads content) applies to the next message. */
@@ -83,12 +88,17 @@ final class TriageMessages {
         blocks.add(BlockKit.header(BlockKit.fit(state.forWhom().isEmpty() ? heading
                 : texts.get(Text.RECOMMENDATION_FOR, "heading", heading, "who", state.forWhom()), BlockKitLimits.MAX_HEADER_TEXT)));
         blocks.add(BlockKit.section("*" + summary(r) + "*"));
+        // What we already hold goes right under the recommendation: it changes what the team does next.
+        Optional<CoverageText> held = whatWeHold.apply(r);
+        held.ifPresent(h -> blocks.add(BlockKit.section(BlockKit.fit("*" + h.heading() + "*\n" + bullets(h.lines()),
+                BlockKitLimits.MAX_SECTION_TEXT))));
         blocks.add(BlockKit.section(BlockKit.fit("*" + content.heading(Heading.RATIONALE) + "*\n" + bullets(r.rationale()),
                 BlockKitLimits.MAX_SECTION_TEXT)));
         blocks.add(BlockKit.section(BlockKit.fit("*" + content.heading(Heading.NEXT_STEPS) + "*\n" + bullets(r.nextSteps()),
                 BlockKitLimits.MAX_SECTION_TEXT)));
         blocks.add(BlockKit.divider());
-        blocks.add(BlockKit.section(BlockKit.fit("*" + content.heading(Heading.BUYER_SUMMARY) + "*\n" + r.buyerSummary(),
+        String buyer = held.map(CoverageText::buyerSummary).orElse(r.buyerSummary());
+        blocks.add(BlockKit.section(BlockKit.fit("*" + content.heading(Heading.BUYER_SUMMARY) + "*\n" + buyer,
                 BlockKitLimits.MAX_SECTION_TEXT)));
         ObjectNode actions = BlockKit.actions("triage_end");
         ((ArrayNode) actions.get("elements")).add(BlockKit.button(texts.get(Text.START_OVER_BUTTON), TriageActions.RESTART,

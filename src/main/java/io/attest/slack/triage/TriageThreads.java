@@ -17,42 +17,53 @@ import io.attest.slack.Telemetry;
 import io.attest.slack.Texts;
 import io.attest.slack.Texts.Text;
 import io.attest.slack.WorkQueue;
+import io.attest.profile.CoverageText;
 import io.attest.triage.Recommendation;
 import io.attest.triage.TriageEngine;
 import io.attest.triage.TriageQuestion;
+import io.attest.store.Claims;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The guided triage thread: a root message in the channel, one question per message in its thread, each
  * updated in place once answered (with who answered and a Change button), and a recommendation card at the
- * end. Anyone in the channel may answer. Its state travels in the buttons; the only memory here is the
- * {@link ClickLedger}, which stops a double click from posting the next question twice, and lets a click whose
+ * end. Anyone in the channel may answer. Its state travels in the buttons; the only memory is the store's
+ * {@link Claims}, shared by every instance, which stops a double click (or one click delivered to two instances)
+ * from posting the next question twice, and lets a click whose
  * posts failed be clicked again.
  */
 public final class TriageThreads {
 
     /** Clicks are remembered for as long as a deal team might come back to a thread the same day. */
     private static final Duration CLICK_MEMORY = Duration.ofHours(6);
-    private static final int CLICK_CAPACITY = 10_000;
+    /** A claim outlasts its job's deadline by this much; a holder that died before then frees it at the latest then. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
     private final Supplier<TriageEngine> engines;
     private final TriageMessages messages;
     private final SlackWebApi api;
     private final AfterAck afterAck;
-    private final ClickLedger clicks;
+    private final Claims clicks;
+    private final Clock clock;
     private final Telemetry telemetry;
 
-    public TriageThreads(Supplier<TriageEngine> engines, Texts texts, SlackWebApi api, AfterAck afterAck, Clock clock,
-                         Telemetry telemetry) {
+    /**
+     * @param whatWeHold how the reports we hold meet a recommendation, worked out when the card is posted; empty
+     *                   without a report profile
+     */
+    public TriageThreads(Supplier<TriageEngine> engines, Texts texts, SlackWebApi api, AfterAck afterAck, Claims clicks,
+                         Clock clock, Function<Recommendation, Optional<CoverageText>> whatWeHold, Telemetry telemetry) {
         this.engines = engines;
-        this.messages = new TriageMessages(engines, texts);
+        this.messages = new TriageMessages(engines, texts, whatWeHold);
         this.api = api;
         this.afterAck = afterAck;
-        this.clicks = new ClickLedger(CLICK_CAPACITY, CLICK_MEMORY, clock);
+        this.clicks = clicks;
+        this.clock = clock;
         this.telemetry = telemetry;
     }
 
@@ -184,32 +195,31 @@ public final class TriageThreads {
     }
 
     /**
-     * Does a click's work once: a click already handled, or being handled, does nothing. The click counts as
-     * handled only when its work went through; otherwise (failed, or refused for want of room) it is released,
-     * so the same button works when clicked again.
+     * Does a click's work once, across every instance: a click already handled, or being handled, does nothing. The
+     * click is claimed when its work starts (after the ack, so the ack never waits for the database) and counts as
+     * handled only when its work went through; otherwise it is released, so the same button works when clicked again.
      */
     private void handleOnce(String click, JobKind what, Asker asker, ClickWork work) {
-        if (!clicks.claim(click)) {
-            return;
-        }
-        WorkQueue.Admission admission = afterAck.submit(what, null, asker, job -> {
+        afterAck.submit(what, null, asker, job -> {
+            Duration left = Duration.between(clock.instant(), job.deadline());
+            Claims.Claim claim = clicks.claim("click:" + click, (left.isNegative() ? Duration.ZERO : left).plus(LEASE_MARGIN));
+            if (claim == null) {
+                return;
+            }
             Outcome outcome = null;
             try {
                 outcome = work.run(job);
             } finally {
                 if (outcome != null && outcome.handled()) {
-                    clicks.done(click);
+                    claim.done(CLICK_MEMORY);
                 } else {
-                    clicks.release(click);
+                    claim.release();
                 }
             }
             if (outcome.notice() != null) {
                 afterAck.tellPrivately(job, asker, messages.notice(outcome.notice()));
             }
         });
-        if (!admission.accepted()) {
-            clicks.release(click);
-        }
     }
 
     /**
