@@ -23,21 +23,35 @@ final class PayloadShape {
         if (trimmed.startsWith("{")) {
             return requireJsonObject(trimmed);
         }
-        for (String pair : trimmed.split("&")) {
-            int eq = pair.indexOf('=');
-            String value;
-            try {
-                if (eq < 0 || !URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals("payload")) {
-                    URLDecoder.decode(pair, StandardCharsets.UTF_8);
-                    continue;
-                }
-                value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
+        // Every /soc ack passes here, so the fields are checked where they lie; only an interactivity payload is decoded.
+        for (int start = 0, end; start < trimmed.length(); start = end + 1) {
+            end = trimmed.indexOf('&', start);
+            end = end < 0 ? trimmed.length() : end;
+            if (!percentEncoded(trimmed, start, end)) {
                 throw new Unreadable(Why.A_FORM_THAT_IS_NOT_URL_ENCODED);
             }
-            requireActionsReadable(requireJsonObject(value));
+            int eq = trimmed.indexOf('=', start);
+            if (eq >= 0 && eq < end && isPayloadName(trimmed.substring(start, eq))) {
+                String value = URLDecoder.decode(trimmed.substring(eq + 1, end), StandardCharsets.UTF_8);
+                requireActionsReadable(requireJsonObject(value));
+            }
         }
         return null;
+    }
+
+    /** Whether every {@code %} in {@code text[start, end)} begins an escape of two hex digits, as URL decoding needs. */
+    static boolean percentEncoded(String text, int start, int end) {
+        for (int i = text.indexOf('%', start); i >= 0 && i < end; i = text.indexOf('%', i + 3)) {
+            if (i + 2 >= end || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPayloadName(String name) {
+        return name.equals("payload")
+                || (name.indexOf('%') >= 0 || name.indexOf('+') >= 0) && URLDecoder.decode(name, StandardCharsets.UTF_8).equals("payload");
     }
 
     /** A Socket Mode payload (events, slash commands and interactivity alike): a JSON object. */

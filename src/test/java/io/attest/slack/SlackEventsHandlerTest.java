@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The HTTP edge tells a payload it cannot read (400) from a listener's bug (500, with its stack trace logged). */
 class SlackEventsHandlerTest {
@@ -99,6 +101,30 @@ class SlackEventsHandlerTest {
                 assertEquals(400, client.post(bad).statusCode(), bad);
             }
             assertEquals(List.of(), logs.at(Level.ERROR));
+        }
+
+        @ParameterizedTest(name = "\"{0}\" is percent-encoded: {1}")
+        @CsvSource(delimiter = '|', value = {
+            "text=is+soc+2+a+certification%3F | true",
+            "text=100%25+sure                 | true",
+            "text=%e2%80%94                   | true",
+            "text=                            | true",
+            "text=%                           | false",
+            "text=%4                          | false",
+            "text=%4g                         | false",
+            "text=%g4                         | false",
+            "text=%-1                         | false",
+            "text=ok%20then%2                 | false"})
+        void aFieldIsPercentEncodedOnlyWhenEveryPercentBeginsTwoHexDigits(String field, boolean encoded) {
+            assertEquals(encoded, PayloadShape.percentEncoded(field, 0, field.length()));
+            String form = "a=b&" + field + "&c=d"; // the check stays inside the field it is given
+            assertEquals(encoded, PayloadShape.percentEncoded(form, 4, 4 + field.length()));
+        }
+
+        @Test
+        void anEscapeCutShortByTheEndOfItsFieldIsNotTakenFromTheNextField() {
+            String form = "text=%2&0x=1";
+            assertFalse(PayloadShape.percentEncoded(form, 0, form.indexOf('&')));
         }
     }
 

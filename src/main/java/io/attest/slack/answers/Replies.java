@@ -1,10 +1,14 @@
 package io.attest.slack.answers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.bolt.response.Response;
 import io.attest.knowledge.KnowledgeBase;
 import io.attest.knowledge.Reply;
 import io.attest.knowledge.ReplyKind;
+import io.attest.slack.BlockKit;
 import io.attest.slack.SlackMessage;
 import io.attest.slack.Telemetry;
 import io.attest.slack.Texts.Text;
@@ -14,6 +18,7 @@ import io.attest.slack.feedback.Recorder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Answers typed text the same way on every surface: help, topics, or the knowledge base's reply. A question is given an
@@ -34,7 +39,7 @@ public final class Replies {
      * report profile adds is written for the day it is asked, so those bodies are keyed by that text too: a new day
      * (or a new profile) renders anew instead of serving yesterday's dates.
      */
-    private final Map<String, String> answerAcks = new ConcurrentHashMap<>();
+    private final Map<String, AckBody> answerAcks = new ConcurrentHashMap<>();
     private volatile KnowledgeBase renderedFrom;
     /** Bodies kept at most; days pass, and bodies keyed by a day's text are never asked for again. */
     static final int MAX_RENDERED = 2_000;
@@ -90,8 +95,33 @@ public final class Replies {
             answerAcks.clear();
         }
         return ackWith(answerAcks.computeIfAbsent(renderKey(reply),
-                k -> renderer.reply(reply, Audience.ASKER_ONLY, null, REF).toEphemeralJson().toString())
-                .replace(REF, ref(id, asked, reply)));
+                k -> AckBody.around(REF, renderer.reply(reply, Audience.ASKER_ONLY, null, REF).toEphemeralJson()))
+                .with(ref(id, asked, reply)));
+    }
+
+    /**
+     * A rendered body cut where each question's reference goes, so an ack only joins the pieces. Written in ASCII
+     * (JSON escapes the rest by code point): Java keeps such a string one byte a character, and joining it and
+     * encoding it as UTF-8 are then plain copies, where answers with a dash or an ellipsis would take the slow path.
+     */
+    record AckBody(String[] pieces) {
+
+        static AckBody around(String placeholder, ObjectNode body) {
+            return new AckBody(ascii(body).split(Pattern.quote(placeholder), -1));
+        }
+
+        String with(String ref) {
+            int length = ref.length() * (pieces.length - 1);
+            for (String piece : pieces) {
+                length += piece.length();
+            }
+            StringBuilder out = new StringBuilder(length);
+            out.append(pieces[0]);
+            for (int i = 1; i < pieces.length; i++) {
+                out.append(ref).append(pieces[i]);
+            }
+            return out.toString();
+        }
     }
 
     /** What an answer's Helpful / Not helpful buttons carry; null for replies that are not answers. */
@@ -116,7 +146,17 @@ public final class Replies {
     }
 
     private static Response ackWith(ObjectNode body) {
-        return ackWith(body.toString());
+        return ackWith(ascii(body));
+    }
+
+    private static final ObjectWriter ASCII = BlockKit.JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+
+    static String ascii(ObjectNode body) {
+        try {
+            return ASCII.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a Block Kit tree always serialises", e);
+        }
     }
 
     private static Response ackWith(String json) {

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attest.knowledge.Fixtures;
 import io.attest.knowledge.KnowledgeBase;
+import io.attest.slack.BlockKit;
 import io.attest.slack.Telemetry;
 import io.attest.slack.Texts;
 import io.attest.slack.WorkQueue;
+import io.attest.slack.feedback.AnswerRef;
 import io.attest.slack.feedback.Asked;
 import io.attest.slack.feedback.FeedbackMessages;
 import io.attest.slack.feedback.Recorder;
@@ -44,6 +48,7 @@ class RepliesTest {
     static Path dir;
     static KnowledgeBase kb;
     private Replies replies;
+    private MessageRenderer renderer;
 
     @BeforeAll
     static void load() throws Exception {
@@ -75,8 +80,8 @@ class RepliesTest {
     void fresh() {
         CLOCK.moveTo(LocalDate.of(2026, 11, 15));
         Texts texts = new Texts(kb::language);
-        replies = new Replies(() -> kb, new MessageRenderer(() -> kb, texts, List.of(), new FeedbackMessages(texts), false),
-                recorder, Telemetry.NONE);
+        renderer = new MessageRenderer(() -> kb, texts, List.of(), new FeedbackMessages(texts), false);
+        replies = new Replies(() -> kb, renderer, recorder, Telemetry.NONE);
     }
 
     @Test
@@ -110,6 +115,30 @@ class RepliesTest {
         KnowledgeBase plain = Fixtures.fixtureKnowledgeBase();
         assertEquals("soc2_attestation|soc2_attestation+", Replies.renderKey(plain.ask("is soc 2 a certification?")));
         assertTrue(Replies.renderKey(kb.ask("is our report current?")).contains("a month ago"));
+    }
+
+    @Test
+    void anAnswersAckIsTheRenderedMessageInAsciiCarryingItsOwnQuestionsReference() throws Exception {
+        String question = "what does a soc 2 type 2 report cover?";
+        for (int time = 0; time < 2; time++) { // the first ack renders the body, the second joins the cached pieces
+            String body = ack(question);
+            assertTrue(body.chars().allMatch(c -> c < 128), "escaped, one byte a character: " + body);
+            JsonNode tree = BlockKit.JSON.readTree(body);
+            List<String> refs = tree.findValuesAsText("value").stream().filter(v -> AnswerRef.decode(v).isPresent()).toList();
+            assertFalse(refs.isEmpty(), "the feedback buttons carry a reference: " + body);
+            assertEquals(1, refs.stream().distinct().count(), "every button carries the same one: " + refs);
+            assertEquals(renderer.reply(kb.ask(question), Audience.ASKER_ONLY, null, refs.get(0)).toEphemeralJson(), tree,
+                    "the same message as rendered for this question");
+        }
+        assertNotEquals(ack(question), ack(question), "each question gets its own reference");
+    }
+
+    @Test
+    void textOutsideAsciiSurvivesTheEscapingIntact() throws Exception {
+        ObjectNode body = BlockKit.JSON.createObjectNode().put("text", "Did you mean… SOC 2 — «Type 2»? 日本 \uD83D\uDE00 \"quoted\"");
+        String ascii = Replies.ascii(body);
+        assertTrue(ascii.chars().allMatch(c -> c < 128), ascii);
+        assertEquals(body, BlockKit.JSON.readTree(ascii));
     }
 
     private static String withoutButtonValues(String body) {
