@@ -24,6 +24,8 @@ public final class Main {
                                          recommend a SOC report; without key=value, one JSON object per stdin line
               validate [dir]             check an intents folder (default ./intents) and list every problem
               drafts                     print the draft intents owners made from the compliance team's answers
+              check                      start the whole service on 127.0.0.1 with a throw-away database, ask it
+                                         one signed /soc question, and exit 0 only if it answered
             """;
 
     private Main() {
@@ -68,6 +70,7 @@ public final class Main {
             }
             case "validate" -> ValidateCommand.run(rest, out, err, config);
             case "drafts" -> DraftsCommand.run(config, out, err);
+            case "check" -> CheckCommand.run(System.getenv(), out, err);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;

@@ -387,7 +387,7 @@ final class Wiring {
         }
     }
 
-    private static String randomSecret() {
+    static String randomSecret() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
