@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs an {@link EmbeddingModel} in-process with ONNX Runtime, on one thread per call: a question is short, and a
@@ -34,26 +36,40 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
         this.dimensions = run(new long[] {0, 0}).length;
     }
 
-    /** Loads the model from the class path; throws IOException when it is not there or cannot run here. */
+    /**
+     * Loads the model from the class path, or from the file the build unpacked beside the jar; throws IOException when
+     * it is not there or cannot run here.
+     */
     static OnnxSentenceEncoder load(EmbeddingModel model) throws IOException {
-        byte[] weights;
+        return load(model, FilesBesideTheJar.of(model.onnx()));
+    }
+
+    /** @param file the model's weights as a file, or empty to read them from the class path */
+    static OnnxSentenceEncoder load(EmbeddingModel model, Optional<Path> file) throws IOException {
         WordPieceTokenizer tokenizer;
-        try (InputStream onnx = OnnxSentenceEncoder.class.getResourceAsStream(model.onnx());
-                InputStream vocab = OnnxSentenceEncoder.class.getResourceAsStream(model.tokenizer())) {
-            if (onnx == null || vocab == null) {
+        try (InputStream vocab = OnnxSentenceEncoder.class.getResourceAsStream(model.tokenizer())) {
+            if (vocab == null || OnnxSentenceEncoder.class.getResource(model.onnx()) == null) {
                 throw new IOException("the embedding model " + model.name() + " is not on the class path");
             }
-            weights = onnx.readAllBytes();
             tokenizer = WordPieceTokenizer.fromTokenizerJson(vocab);
         }
+        byte[] weights = null;
+        if (file.isEmpty()) {
+            try (InputStream onnx = OnnxSentenceEncoder.class.getResourceAsStream(model.onnx())) {
+                weights = onnx.readAllBytes();
+            }
+        }
         try {
+            FilesBesideTheJar.useNativesBesideTheJar();
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             // One thread per question: concurrency comes from serving several questions at once.
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            OrtSession session = environment.createSession(weights, options);
+            OrtSession session = file.isPresent()
+                    ? environment.createSession(file.get().toString(), options)
+                    : environment.createSession(weights, options);
             return new OnnxSentenceEncoder(model, tokenizer, environment, session);
         } catch (OrtException | UnsatisfiedLinkError e) {
             throw new IOException("the embedding model cannot run here: " + e.getMessage(), e);

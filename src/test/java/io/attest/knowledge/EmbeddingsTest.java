@@ -1,11 +1,17 @@
 package io.attest.knowledge;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The model that ships, as it runs in this JVM, and the vectors the build computed with it. */
 class EmbeddingsTest {
@@ -32,6 +38,19 @@ class EmbeddingsTest {
         double paraphrase = cosine(question, encoder.encode("can we say we are soc 2 certified"));
         double unrelated = cosine(question, encoder.encode("how do I reset my laptop password"));
         assertTrue(paraphrase > unrelated + 0.3, paraphrase + " vs " + unrelated);
+    }
+
+    @Test
+    void theModelReadFromAFileBesideTheJarComputesWhatTheJarsCopyDoes(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("model.onnx");
+        try (InputStream weights = EmbeddingsTest.class.getResourceAsStream(Embeddings.MODEL.onnx())) {
+            Files.copy(weights, file);
+        }
+        OnnxSentenceEncoder fromFile = OnnxSentenceEncoder.load(Embeddings.MODEL, Optional.of(file));
+        OnnxSentenceEncoder fromJar = OnnxSentenceEncoder.load(Embeddings.MODEL, Optional.empty());
+        for (String sentence : List.of("is soc 2 a certification?", "does a type 2 need pen tests")) {
+            assertArrayEquals(fromJar.encode(sentence), fromFile.encode(sentence), sentence);
+        }
     }
 
     @Test
