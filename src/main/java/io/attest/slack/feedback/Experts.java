@@ -60,6 +60,7 @@ public final class Experts implements BoltEventHandler<MessageEvent> {
     private final Drafts drafts;
     private final Claims claims;
     private final Owners owners;
+    private final OwnerActions ownerActions;
     private final SlackWebApi api;
     private final AfterAck afterAck;
     private final FeedbackMessages messages;
@@ -85,6 +86,7 @@ public final class Experts implements BoltEventHandler<MessageEvent> {
         this.texts = texts;
         this.kb = kb;
         this.clock = clock;
+        this.ownerActions = new OwnerActions(owners, afterAck, texts);
     }
 
     public String channel() {
@@ -215,56 +217,24 @@ public final class Experts implements BoltEventHandler<MessageEvent> {
 
     /** "Make a draft intent": owners only; one draft per escalation, shown to the owner. */
     public Response makeDraft(BlockActionRequest req, ActionContext ctx) {
-        BlockActionPayload p = req.getPayload();
-        String user = Payloads.user(p);
-        long escalationId = number(Payloads.value(p));
-        if (user == null || p.getResponseUrl() == null || escalationId < 0) {
-            return ctx.ack();
-        }
-        Asker asker = Asker.viaResponseUrl(user, Payloads.channel(p), p.getResponseUrl());
-        afterAck.submit(JobKind.MAKING_A_DRAFT, null, asker, job -> {
-            if (!owners.include(user)) {
-                afterAck.tellPrivately(job, asker, texts.get(Text.OWNERS_ONLY));
-                return;
-            }
-            try {
-                Optional<Escalation> e = escalations.find(escalationId);
-                if (e.isEmpty() || e.get().reply() == null) {
-                    afterAck.tellPrivately(job, asker, texts.get(Text.DRAFT_NO_REPLY));
-                    return;
-                }
-                afterAck.tellPrivately(job, asker, messages.draft(draft(e.get(), user)));
-            } catch (StoreUnavailable unavailable) {
-                afterAck.tellPrivately(job, asker, texts.get(Text.STORE_UNAVAILABLE));
+        return ownerActions.clicked(req, ctx, JobKind.MAKING_A_DRAFT, (job, asker, owner, escalationId) -> {
+            Optional<Escalation> e = escalations.find(escalationId);
+            if (e.isEmpty() || e.get().reply() == null) {
+                afterAck.tellPrivately(job, asker, texts.get(Text.DRAFT_NO_REPLY));
+            } else {
+                afterAck.tellPrivately(job, asker, messages.draft(draft(e.get(), owner)));
             }
         });
-        return ctx.ack();
     }
 
     /** "Show draft" in the gap queue. */
     public Response showDraft(BlockActionRequest req, ActionContext ctx) {
-        BlockActionPayload p = req.getPayload();
-        String user = Payloads.user(p);
-        long draftId = number(Payloads.value(p));
-        if (user == null || p.getResponseUrl() == null || draftId < 0) {
-            return ctx.ack();
-        }
-        Asker asker = Asker.viaResponseUrl(user, Payloads.channel(p), p.getResponseUrl());
-        afterAck.submit(JobKind.MAKING_A_DRAFT, null, asker, job -> {
-            if (!owners.include(user)) {
-                afterAck.tellPrivately(job, asker, texts.get(Text.OWNERS_ONLY));
-                return;
-            }
-            try {
-                Optional<Draft> draft = drafts.find(draftId);
-                if (draft.isPresent()) {
-                    afterAck.tellPrivately(job, asker, messages.draft(draft.get()));
-                }
-            } catch (StoreUnavailable unavailable) {
-                afterAck.tellPrivately(job, asker, texts.get(Text.STORE_UNAVAILABLE));
+        return ownerActions.clicked(req, ctx, JobKind.MAKING_A_DRAFT, (job, asker, owner, draftId) -> {
+            Optional<Draft> draft = drafts.find(draftId);
+            if (draft.isPresent()) {
+                afterAck.tellPrivately(job, asker, messages.draft(draft.get()));
             }
         });
-        return ctx.ack();
     }
 
     private Draft draft(Escalation e, String owner) throws StoreUnavailable {
@@ -290,13 +260,5 @@ public final class Experts implements BoltEventHandler<MessageEvent> {
                     .map(id -> current.intent(id).map(Intent::title).orElse(id)).collect(Collectors.joining(" · ")));
             default -> texts.get(Text.EXPERTS_SAID_DECLINE);
         };
-    }
-
-    private static long number(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -44,6 +44,7 @@ public final class GapsListener {
     private final GapQueue gaps;
     private final Escalations escalations;
     private final Owners owners;
+    private final OwnerActions ownerActions;
     private final SlackWebApi api;
     private final AfterAck afterAck;
     private final FeedbackMessages messages;
@@ -62,6 +63,7 @@ public final class GapsListener {
         this.texts = texts;
         this.kb = kb;
         this.clock = clock;
+        this.ownerActions = new OwnerActions(owners, afterAck, texts);
     }
 
     public boolean isOwner(String user) {
@@ -81,32 +83,14 @@ public final class GapsListener {
     /** "Resolved…": asks which intent answers the gap now, suggesting the closest. */
     public Response resolveClicked(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
-        String user = Payloads.user(p);
-        long gapId = number(Payloads.value(p));
-        if (user == null || p.getResponseUrl() == null || gapId < 0) {
-            return ctx.ack();
-        }
-        Asker asker = Asker.viaResponseUrl(user, Payloads.channel(p), p.getResponseUrl());
-        String triggerId = p.getTriggerId();
-        afterAck.submit(JobKind.CLOSING_A_GAP, null, asker, job -> {
-            if (!owners.include(user)) {
-                afterAck.tellPrivately(job, asker, texts.get(Text.OWNERS_ONLY));
-                return;
-            }
-            Optional<Gap> gap;
-            try {
-                gap = gaps.find(gapId);
-            } catch (StoreUnavailable e) {
-                afterAck.tellPrivately(job, asker, texts.get(Text.STORE_UNAVAILABLE));
-                return;
-            }
+        return ownerActions.clicked(req, ctx, JobKind.CLOSING_A_GAP, (job, asker, owner, gapId) -> {
+            Optional<Gap> gap = gaps.find(gapId);
             if (gap.isPresent()) {
                 ObjectNode metadata = BlockKit.JSON.createObjectNode().put("g", gapId).put("u", p.getResponseUrl())
                         .put("c", Payloads.channel(p));
-                api.openView(job, triggerId, messages.resolveModal(gap.get(), closest(gap.get().question()), metadata.toString()));
+                api.openView(job, p.getTriggerId(), messages.resolveModal(gap.get(), closest(gap.get().question()), metadata.toString()));
             }
         });
-        return ctx.ack();
     }
 
     /** The intent entered must answer questions; otherwise the modal stays open and says so. */
@@ -129,44 +113,18 @@ public final class GapsListener {
         String responseUrl = metadata.path("u").asText(null);
         Asker asker = responseUrl != null ? Asker.viaResponseUrl(user, metadata.path("c").asText(null), responseUrl)
                 : Asker.inChannel(user, metadata.path("c").asText(null), null);
-        afterAck.submit(JobKind.CLOSING_A_GAP, null, asker, job -> {
-            if (!owners.include(user)) {
-                afterAck.tellPrivately(job, asker, texts.get(Text.OWNERS_ONLY));
-                return;
-            }
-            try {
-                gaps.resolve(gapId, intentId, user);
-            } catch (StoreUnavailable e) {
-                afterAck.tellPrivately(job, asker, texts.get(Text.STORE_UNAVAILABLE));
-                return;
-            }
-            list(job, asker, true);
+        ownerActions.afterTheAck(JobKind.CLOSING_A_GAP, asker, user, gapId, (job, a, owner, id) -> {
+            gaps.resolve(id, intentId, owner);
+            list(job, a, true);
         });
         return ctx.ack();
     }
 
     public Response dismissClicked(BlockActionRequest req, ActionContext ctx) {
-        BlockActionPayload p = req.getPayload();
-        String user = Payloads.user(p);
-        long gapId = number(Payloads.value(p));
-        if (user == null || p.getResponseUrl() == null || gapId < 0) {
-            return ctx.ack();
-        }
-        Asker asker = Asker.viaResponseUrl(user, Payloads.channel(p), p.getResponseUrl());
-        afterAck.submit(JobKind.CLOSING_A_GAP, null, asker, job -> {
-            if (!owners.include(user)) {
-                afterAck.tellPrivately(job, asker, texts.get(Text.OWNERS_ONLY));
-                return;
-            }
-            try {
-                gaps.dismiss(gapId, user);
-            } catch (StoreUnavailable e) {
-                afterAck.tellPrivately(job, asker, texts.get(Text.STORE_UNAVAILABLE));
-                return;
-            }
+        return ownerActions.clicked(req, ctx, JobKind.CLOSING_A_GAP, (job, asker, owner, gapId) -> {
+            gaps.dismiss(gapId, owner);
             list(job, asker, true);
         });
-        return ctx.ack();
     }
 
     /** The list, posted privately, or put in place of the one the owner is looking at. */
@@ -199,13 +157,5 @@ public final class GapsListener {
         }
         return kb.get().rank(question, 5).stream().map(Match::intent).filter(Intent::isAnswer).map(Intent::id)
                 .findFirst().orElse(null);
-    }
-
-    private static long number(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }
