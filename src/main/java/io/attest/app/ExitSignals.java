@@ -21,8 +21,11 @@ final class ExitSignals {
         for (String name : new String[] {"TERM", "INT"}) {
             try {
                 Signal.handle(new Signal(name), signal -> {
-                    gracefulShutdown.run();
-                    System.exit(0);
+                    try {
+                        gracefulShutdown.run();
+                    } finally {
+                        System.exit(0); // whatever the drain came to, the platform asked this process to end
+                    }
                 });
             } catch (IllegalArgumentException e) {
                 // The JVM keeps this signal to itself (-Xrs, or a debugger's agent): the shutdown hook still drains.
