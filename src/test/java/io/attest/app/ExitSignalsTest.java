@@ -53,6 +53,34 @@ class ExitSignalsTest {
         }
     }
 
+    @Test
+    void aDrainThatFailsStillEndsTheProcess() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FailsOnShutdown.class.getName())
+                .redirectErrorStream(true).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null && !line.equals("ready")) {
+                // start-up output
+            }
+            child.toHandle().destroy();
+            assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the child JVM exits although its drain threw");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    /** Its drain throws, as a bug in a shutdown step would. */
+    static final class FailsOnShutdown {
+        public static void main(String[] args) throws Exception {
+            ExitSignals.onTermOrInt(() -> {
+                throw new IllegalStateException("a shutdown step failed");
+            });
+            System.out.println("ready");
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
     private static Store open(Path folder) throws StoreException {
         return Store.open(StoreSettings.of(null, folder.toString()), Duration.ofSeconds(30), Clock.systemUTC());
     }
