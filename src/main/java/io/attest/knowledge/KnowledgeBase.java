@@ -229,7 +229,7 @@ public final class KnowledgeBase {
      * elsewhere. Embedding the whole story as well would cost a long message twice the time for little gain. Requests Attest does not do are left out; empty when
      * nothing else is left.
      */
-    private List<List<String>> questionsIn(String message) {
+    List<List<String>> questionsIn(String message) {
         List<MessageReader.Part> parts = reader.parts(message);
         boolean anyOffTask = parts.stream().anyMatch(MessageReader.Part::offTask);
         if (!anyOffTask && (parts.size() <= 1 || MessageReader.words(message) <= MessageReader.SHORT_MESSAGE_WORDS)) {
