@@ -91,7 +91,7 @@ public final class Questions {
             });
             return true;
         } catch (StoreUnavailable e) {
-            batch.forEach(q -> store.lost("recording a question", q.id()));
+            store.lost("recording a question", batch.stream().map(AskedQuestion::id).toList());
             return false;
         }
     }

@@ -13,6 +13,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
@@ -230,10 +231,27 @@ public final class Store implements AutoCloseable {
 
     /** A record that could not be written (the database was unavailable): logged, without its text, and counted. */
     public void lost(String what, String id) {
-        unrecorded.incrementAndGet();
-        unrecordedWhileDown.incrementAndGet();
-        LOG.warn("Not recorded: {} [{}] — the database is unavailable", what, id);
+        lost(what, List.of(id));
     }
+
+    /**
+     * Records of one batch that could not be written: counted each, logged in one line that names them (a batch is up
+     * to hundreds of questions under load, and one line each would bury the line that says why).
+     */
+    public void lost(String what, List<String> ids) {
+        unrecorded.addAndGet(ids.size());
+        unrecordedWhileDown.addAndGet(ids.size());
+        if (ids.size() == 1) {
+            LOG.warn("Not recorded: {} [{}] — the database is unavailable", what, ids.get(0));
+            return;
+        }
+        String named = ids.size() <= NAMED_IN_A_LINE ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, NAMED_IN_A_LINE)) + " and " + (ids.size() - NAMED_IN_A_LINE) + " more";
+        LOG.warn("Not recorded: {} ×{} [{}] — the database is unavailable", what, ids.size(), named);
+    }
+
+    /** How many ids one "Not recorded" line names. */
+    static final int NAMED_IN_A_LINE = 20;
 
     /** Counts a record that was never even attempted (its queue was full, which the queue logged). */
     public void countUnrecorded() {

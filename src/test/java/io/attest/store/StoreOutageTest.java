@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.attest.knowledge.ReplyKind;
 import io.attest.testing.LogCapture;
 import io.attest.testing.TcpProxy;
@@ -66,6 +67,26 @@ class StoreOutageTest {
         assertTrue(store.status().reachable());
         assertEquals(2, questions.recent("U1", 10).size());
         assertTrue(logs.events().stream().anyMatch(e -> e.getFormattedMessage().contains("The database is answering again")));
+    }
+
+    @Test
+    void aLostBatchIsCountedQuestionByQuestionAndLoggedInOneLineThatNamesThem() throws Exception {
+        Questions questions = new Questions(store);
+        proxy.cut();
+        List<AskedQuestion> batch = java.util.stream.IntStream.range(0, 25).mapToObj(i -> question()).toList();
+        assertFalse(questions.recordAll(batch));
+
+        assertEquals(25, store.status().unrecorded());
+        List<String> lines = logs.problems("Not recorded: recording a question").stream()
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(1, lines.size(), "one line for the batch: " + lines);
+        assertTrue(lines.get(0).contains("×25"), lines.get(0));
+        for (AskedQuestion q : batch.subList(0, Store.NAMED_IN_A_LINE)) {
+            assertTrue(lines.get(0).contains(q.id()), "names " + q.id());
+        }
+        assertTrue(lines.get(0).contains("and 5 more"), lines.get(0));
+        assertFalse(lines.get(0).contains(batch.get(24).id()), "a long batch is not listed in full");
+        assertTrue(batch.stream().noneMatch(q -> lines.get(0).contains(q.text())), "never the question's text");
     }
 
     @Test
