@@ -9,15 +9,14 @@ import io.attest.slack.WorkQueue;
 import io.attest.store.AskedQuestion;
 import io.attest.store.Gap;
 import io.attest.store.GapQueue;
+import io.attest.store.QuestionIds;
 import io.attest.store.Questions;
 import io.attest.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -51,14 +50,9 @@ public final class Recorder {
         this.clock = clock;
     }
 
-    /**
-     * A new question's id: made at the ack, carried by the buttons under its answer. Random, but from the thread's own
-     * generator: {@link UUID#randomUUID()} takes a lock on a secure generator, on every ack, for an id nobody could use
-     * without a signed Slack request anyway.
-     */
+    /** A new question's id: made at the ack, carried by the buttons under its answer (see {@link QuestionIds}). */
     public static String newId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new UUID(random.nextLong(), random.nextLong()).toString();
+        return QuestionIds.next();
     }
 
     /** Records a question; returns at once. Questions wait in a buffer and are written in batches. */
