@@ -2,10 +2,12 @@ package io.attest.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonParseException;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.javalin.http.Context;
@@ -68,7 +70,7 @@ public final class SlackEventsHandler implements Handler {
             }
             String text = new String(body, StandardCharsets.UTF_8);
             JsonNode json = PayloadShape.requireHttpBody(text);
-            request = parse(ctx, text);
+            request = parse(ctx, text, json);
             surface = Surface.of(request, json);
             LogContext.set(json != null && json.path("event_id").isTextual() ? json.path("event_id").asText()
                     : AfterAck.newCorrelationId(), surface);
@@ -118,17 +120,28 @@ public final class SlackEventsHandler implements Handler {
 
     /**
      * A Bolt request for a body in one of Slack's three shapes: a JSON object (events), a form whose {@code payload}
-     * is a JSON object (interactivity), or a form (slash commands). Anything else cannot be a Slack payload.
+     * is a JSON object (interactivity), or a form (slash commands). Anything else cannot be a Slack payload. A slash
+     * command's form is read once here ({@link SlashCommandForm}); the rest go through Bolt's own parser.
      */
-    private Request<?> parse(Context ctx, String body) {
-        Map<String, List<String>> headers = new HashMap<>();
+    private Request<?> parse(Context ctx, String body, JsonNode json) {
+        Map<String, List<String>> names = new HashMap<>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
-            headers.put(name, Collections.list(ctx.req().getHeaders(name)));
+            names.put(name, Collections.list(ctx.req().getHeaders(name)));
+        }
+        RequestHeaders headers = new RequestHeaders(names);
+        SlashCommandPayload command = json == null ? SlashCommandForm.read(body) : null;
+        if (command != null) {
+            // What Bolt's parser does with a slash command once it has read it.
+            SlashCommandRequest request = new SlashCommandRequest(body, command, headers);
+            request.updateContext(app.config());
+            String forwardedFor = headers.getFirstValue("X-FORWARDED-FOR");
+            request.setClientIpAddress(forwardedFor != null ? forwardedFor : ctx.ip());
+            return request;
         }
         SlackRequestParser.HttpRequest raw = SlackRequestParser.HttpRequest.builder()
                 .requestUri(ctx.path())
                 .queryString(Map.of())
-                .headers(new RequestHeaders(headers))
+                .headers(headers)
                 .requestBody(body)
                 .remoteAddress(ctx.ip())
                 .build();

@@ -2,6 +2,7 @@ package io.attest.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppMentionEvent;
 import io.attest.testing.LogCapture;
 import io.attest.testing.SignedClient;
@@ -18,7 +23,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -31,6 +39,7 @@ class SlackEventsHandlerTest {
 
     private static final String SECRET = "edge-secret";
     private final AtomicInteger mentions = new AtomicInteger();
+    private final List<SlashCommandRequest> commands = new CopyOnWriteArrayList<>();
     private final Javalin server;
     private final SignedClient client;
     private final LogCapture logs = new LogCapture();
@@ -42,7 +51,10 @@ class SlackEventsHandlerTest {
             mentions.incrementAndGet();
             throw new IllegalStateException("a bug in a listener");
         });
-        app.command("/soc", (req, ctx) -> ctx.ack("fine"));
+        app.command("/soc", (req, ctx) -> {
+            commands.add(req);
+            return ctx.ack("fine");
+        });
         SlackEventsHandler handler = new SlackEventsHandler(app, new SlackSignatureVerifier(SECRET, Clock.systemUTC()), Telemetry.NONE);
         server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -79,6 +91,38 @@ class SlackEventsHandlerTest {
             assertEquals(500, client.post(body).statusCode());
             assertEquals(200, client.post(body, 0, 1).statusCode());
             assertEquals(1, mentions.get());
+        }
+    }
+
+    @Nested
+    class ASlashCommand {
+
+        @Test
+        void reachesItsListenerAsBoltsOwnParserWouldHaveMadeIt() throws Exception {
+            String body = SlackPayloads.slashCommand("is soc 2 a certification?", "C9", "U9", "https://hooks.slack.com/commands/T1/2/3");
+
+            assertEquals(200, client.post(body).statusCode());
+
+            assertEquals(1, commands.size());
+            SlashCommandRequest ours = commands.get(0);
+            Map<String, List<String>> headers = new HashMap<>();
+            ours.getHeaders().getNames().forEach(name -> headers.put(name, ours.getHeaders().getMultipleValues(name)));
+            Request<?> bolts = new SlackRequestParser(AppConfig.builder().build()).parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri("/slack/events").queryString(Map.of()).headers(new RequestHeaders(headers)).requestBody(body)
+                    .remoteAddress(ours.getClientIpAddress()).build());
+            SlashCommandRequest expected = assertInstanceOf(SlashCommandRequest.class, bolts);
+            assertEquals(expected.getPayload(), ours.getPayload());
+            assertEquals("is soc 2 a certification?", ours.getPayload().getText());
+            assertEquals(expected.getRequestBodyAsString(), ours.getRequestBodyAsString());
+            assertEquals("127.0.0.1", ours.getClientIpAddress());
+            assertEquals(expected.isSocketMode(), ours.isSocketMode());
+            assertEquals(expected.getContext().getTeamId(), ours.getContext().getTeamId());
+            assertEquals(expected.getContext().getChannelId(), ours.getContext().getChannelId());
+            assertEquals(expected.getContext().getRequestUserId(), ours.getContext().getRequestUserId());
+            assertEquals(expected.getContext().getResponseUrl(), ours.getContext().getResponseUrl());
+            assertEquals(expected.getContext().getTriggerId(), ours.getContext().getTriggerId());
+            assertEquals(expected.getContext().getEnterpriseId(), ours.getContext().getEnterpriseId());
+            assertEquals(expected.getContext().getBotToken(), ours.getContext().getBotToken());
         }
     }
 
