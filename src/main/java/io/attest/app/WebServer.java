@@ -2,6 +2,7 @@ package io.attest.app;
 
 import io.attest.slack.SlackEventsHandler;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import java.time.Duration;
@@ -46,6 +47,9 @@ final class WebServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = SlackEventsHandler.MAX_BODY_BYTES;
+            // Acks are a few KB of JSON, and Slack waits on them: compressing costs more than it saves, and merely
+            // deciding whether to (a case-folded search of the content type per response) was a tenth of the ack.
+            config.http.compressionStrategy = CompressionStrategy.NONE;
             if (host != null) {
                 config.jetty.host = host;
             }
