@@ -105,8 +105,9 @@ final class Wiring {
         if (config.socketMode()) {
             return startSocketMode(config, started);
         }
-        Content content = Content.load(ContentLocation.intentsFolder(config));
-        Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken());
+        Store store = store(config);
+        Content content = loadOrClose(ContentLocation.intentsFolder(config), store);
+        Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken(), store);
         WebServer web;
         MetricsEndpoint metrics = null;
         try {
@@ -116,6 +117,7 @@ final class Wiring {
                     parts.telemetry());
             metrics = metrics(config, parts, null);
             web = new WebServer(events, parts.health(), null, metricsRoutes(metrics)).start(config.port());
+            awaitStore(store, web);
             parts.maintenance().start();
         } catch (Exception | Error e) {
             closeQuietly(metrics);
@@ -133,8 +135,9 @@ final class Wiring {
      * app; the port still serves /healthz (and /metrics) for the platform.
      */
     private static Service startSocketMode(Config config, long started) throws Exception {
-        Content content = Content.load(ContentLocation.intentsFolder(config));
-        Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken());
+        Store store = store(config);
+        Content content = loadOrClose(ContentLocation.intentsFolder(config), store);
+        Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken(), store);
         WebServer web;
         SocketModeConnection socket = null;
         MetricsEndpoint metrics = null;
@@ -150,6 +153,7 @@ final class Wiring {
             parts.health().socketMode(socket::connected);
             metrics = metrics(config, parts, null);
             web = new WebServer(null, parts.health(), null, metricsRoutes(metrics)).start(config.port());
+            awaitStore(store, web);
             parts.maintenance().start();
         } catch (Exception | Error e) {
             closeQuietly(socket);
@@ -174,19 +178,14 @@ final class Wiring {
         // The person at the console is a content owner, and #compliance stands in for the compliance team's channel.
         Config config = given.withOwner(LocalSlack.PERSON).withExpertsIfNone(LocalSlack.EXPERTS_CHANNEL);
         Path dir = ContentLocation.checkoutOrConfigured(config);
-        ContentWatcher watcher = new ContentWatcher(dir, Content.load(dir));
+        Store store = store(config);
+        ContentWatcher watcher = new ContentWatcher(dir, loadOrClose(dir, store));
         int port = config.port() == 0 ? freePort() : config.port();
         String base = "http://127.0.0.1:" + port;
         String secret = randomSecret();
         LocalSlack localSlack = LocalSlack.start();
         LocalConsole console = new LocalConsole(base, localSlack, secret, watcher::problems);
-        Parts parts;
-        try {
-            parts = parts(config, watcher::current, localSlack.apiUrl(), LOCAL_TOKEN);
-        } catch (StoreException e) {
-            localSlack.close();
-            throw e;
-        }
+        Parts parts = parts(config, watcher::current, localSlack.apiUrl(), LOCAL_TOKEN, store);
         WebServer web;
         MetricsEndpoint metrics = null;
         try {
@@ -199,6 +198,7 @@ final class Wiring {
                 console.routes(cfg);
                 routesToo.accept(cfg);
             }).start(port);
+            awaitStore(store, web);
             parts.maintenance().start();
         } catch (Exception | Error e) {
             closeQuietly(metrics);
@@ -255,14 +255,49 @@ final class Wiring {
     }
 
     /**
-     * Opens the store first: a database that cannot be reached or migrated stops start-up before anything else.
-     *
-     * @throws StoreException with the one line the operator needs
+     * The store, not yet open (see {@link Store#deferred}). With a core to spare it opens beside the knowledge base;
+     * on one core it opens once Attest is listening, so an instance woken by a question answers it first. A database
+     * still starting (a platform may start both together) gets as long as Slack does.
      */
+    private static Store store(Config config) {
+        Store store = Store.deferred(config.store(), config.startupTimeout(), Clock.systemUTC());
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            store.openInBackground();
+        }
+        return store;
+    }
+
+    private static Content loadOrClose(Path dir, Store store) throws Exception {
+        try {
+            return Content.load(dir);
+        } catch (Exception | Error e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Start-up still fails, with the store's one line, when the database cannot be reached or migrated; questions asked
+     * meanwhile were answered, and their records are logged as lost.
+     */
+    private static void awaitStore(Store store, WebServer web) throws StoreException {
+        store.openInBackground();
+        try {
+            store.awaitOpen();
+        } catch (StoreException e) {
+            web.stop();
+            throw e;
+        }
+    }
+
+    /** Parts over a store opened now: a database that cannot be reached or migrated stops this at once. */
     static Parts parts(Config config, Supplier<Content> content, String apiUrl, String token) throws StoreException {
+        Store store = Store.open(config.store(), config.startupTimeout(), Clock.systemUTC());
+        return parts(config, content, apiUrl, token, store);
+    }
+
+    static Parts parts(Config config, Supplier<Content> content, String apiUrl, String token, Store store) {
         Clock clock = Clock.systemUTC();
-        // A database still starting (a platform may start both together) gets as long as Slack does.
-        Store store = Store.open(config.store(), config.startupTimeout(), clock);
         // Nothing is counted unless /metrics is served: it is off by default.
         Telemetry telemetry = config.metricsEnabled() ? new MicrometerTelemetry() : Telemetry.NONE;
         WorkQueue work = new WorkQueue("work", config.workThreads(), config.workQueue(), config.slackDeadline(), clock, telemetry);

@@ -41,6 +41,52 @@ class StoreTest {
     }
 
     @Nested
+    class OpenedInTheBackground {
+
+        @Test
+        void isNotReachableUntilOpenedAndThenHoldsWhatWasWritten() throws Exception {
+            Store store = Store.deferred(TestDatabases.fresh(StoreSettings.Engine.H2), Duration.ofSeconds(30), Clock.systemUTC());
+            try (store) {
+                assertFalse(store.status().reachable(), "nothing has opened it yet");
+                store.openInBackground();
+                store.awaitOpen();
+                assertTrue(store.status().reachable());
+                assertTrue(new Claims(store).once("written", Duration.ofHours(1)));
+                assertFalse(new Claims(store).once("written", Duration.ofHours(1)));
+            }
+        }
+
+        @Test
+        void aCallMadeBeforeItOpensOpensItAndWaitsForIt() throws Exception {
+            try (Store store = Store.deferred(TestDatabases.fresh(StoreSettings.Engine.H2), Duration.ofSeconds(30), Clock.systemUTC())) {
+                int one = store.call("counting", c -> {
+                    try (var r = c.createStatement().executeQuery("select 1")) {
+                        return r.next() ? r.getInt(1) : 0;
+                    }
+                });
+                assertEquals(1, one);
+            }
+        }
+
+        @Test
+        void thatCannotOpenFailsWithTheLineOpeningAtOnceWouldGiveAndItsCallsAreUnavailable() {
+            StoreSettings unreachable = StoreSettings.of("postgres://u:topsecret@127.0.0.1:9/attest", null);
+            Store store = Store.deferred(unreachable, Duration.ofMillis(500), Clock.systemUTC());
+            store.openInBackground();
+
+            StoreException e = assertThrows(StoreException.class, store::awaitOpen);
+            assertTrue(e.getMessage().startsWith("Cannot reach the database (PostgreSQL at 127.0.0.1:9/attest) within 0 s"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("topsecret"));
+            assertThrows(StoreUnavailable.class, () -> store.call("after the failure", c -> 1));
+            assertFalse(store.status().reachable());
+            assertFalse(store.record("a record", "id-1", c -> 1), "a write is lost, not thrown");
+            assertEquals(1, store.status().unrecorded());
+            store.close();
+        }
+    }
+
+    @Nested
     class DatabaseUrls {
 
         @Test
