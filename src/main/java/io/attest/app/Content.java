@@ -18,7 +18,7 @@ record Content(KnowledgeBase kb, TriageEngine triage) {
     static final String LANGUAGE_FILE = "language.yml";
 
     static Content load(Path dir) throws IOException, InvalidKnowledgeBaseException, TriageContentException {
-        KnowledgeBase kb = KnowledgeBase.load(dir);
+        KnowledgeBase kb = ContentLocation.checkedAtBuild(dir) ? KnowledgeBase.loadCheckedAtBuild(dir) : KnowledgeBase.load(dir);
         List<Problem> missing = slackTextProblems(kb);
         if (!missing.isEmpty()) {
             throw new InvalidKnowledgeBaseException(missing);

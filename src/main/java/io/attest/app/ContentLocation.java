@@ -37,6 +37,19 @@ final class ContentLocation {
         return config.intentsFolder() == null && Files.isDirectory(checkout) ? checkout : intentsFolder(config);
     }
 
+    /** Beside the packaged {@code intents/}: written by the build once it has validated that copy. */
+    static final String CHECKED_MARKER = "intents.checked";
+
+    /**
+     * Whether {@code dir} is a packaged copy the build validated ({@link ContentCheckAtBuild}): inside a jar, with the
+     * build's marker beside it. A folder on disk may have been edited since any check, so it is validated as it loads.
+     */
+    static boolean checkedAtBuild(Path dir) {
+        Path parent = dir.toAbsolutePath().getParent();
+        return !dir.getFileSystem().equals(FileSystems.getDefault()) && parent != null
+                && Files.isRegularFile(parent.resolve(CHECKED_MARKER));
+    }
+
     /** The {@code intents/} copy packaged on the class path (inside the jar, or target/classes in a build). */
     static Path bundled() throws IOException {
         URL marker = ContentLocation.class.getResource("/intents/language.yml");
