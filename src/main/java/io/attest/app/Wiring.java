@@ -110,6 +110,7 @@ final class Wiring {
         Parts parts = parts(config, () -> content, config.apiUrl().orElse(SlackWebApi.SLACK_API_URL), config.botToken(), store);
         WebServer web;
         MetricsEndpoint metrics = null;
+        long answering;
         try {
             String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
             SlackRoutes routes = slackApp(parts, botUserId);
@@ -117,6 +118,7 @@ final class Wiring {
                     parts.telemetry());
             metrics = metrics(config, parts, null);
             web = new WebServer(events, parts.health(), null, metricsRoutes(metrics)).start(config.port());
+            answering = since(started);
             awaitStore(store, web);
             parts.maintenance().start();
         } catch (Exception | Error e) {
@@ -124,7 +126,8 @@ final class Wiring {
             close(parts);
             throw e;
         }
-        LOG.info("Attest is listening on port {} for Slack at /slack/events — started in {} ms", web.port(), since(started));
+        LOG.info("Attest is listening on port {} for Slack at /slack/events — answering {} ms after start, the database "
+                + "ready at {} ms", web.port(), answering, since(started));
         LOG.info("Matching questions by {}", content.kb().matching());
         LOG.info("Answering about our own reports from {}", Content.profileSummary(content.kb()));
         return new Service(web, parts, config.shutdownGrace(), null, null, closeable(metrics));
