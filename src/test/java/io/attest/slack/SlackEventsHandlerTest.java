@@ -53,7 +53,7 @@ class SlackEventsHandlerTest {
         });
         app.command("/soc", (req, ctx) -> {
             commands.add(req);
-            return ctx.ack("fine");
+            return ctx.ack("fine — ça va ✓");
         });
         SlackEventsHandler handler = new SlackEventsHandler(app, new SlackSignatureVerifier(SECRET, Clock.systemUTC()), Telemetry.NONE);
         server = Javalin.create(c -> {
@@ -101,8 +101,12 @@ class SlackEventsHandlerTest {
         void reachesItsListenerAsBoltsOwnParserWouldHaveMadeIt() throws Exception {
             String body = SlackPayloads.slashCommand("is soc 2 a certification?", "C9", "U9", "https://hooks.slack.com/commands/T1/2/3");
 
-            assertEquals(200, client.post(body).statusCode());
+            HttpResponse<String> r = client.post(body);
 
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("fine — ça va ✓"), "written whole, as UTF-8: " + r.body());
+            assertEquals(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                    Integer.parseInt(r.headers().firstValue("Content-Length").orElse("-1")));
             assertEquals(1, commands.size());
             SlashCommandRequest ours = commands.get(0);
             Map<String, List<String>> headers = new HashMap<>();
