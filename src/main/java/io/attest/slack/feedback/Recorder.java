@@ -81,15 +81,30 @@ public final class Recorder {
         }
     }
 
-    /** Writes what waits, in batches, and files the declines that still look answerable as gaps. */
+    /**
+     * Writes what waits, batch after batch until nothing does, and files the declines that still look answerable as
+     * gaps. One writer at a time: questions arriving meanwhile join its next batch instead of starting a second writer,
+     * which on a small machine only contends with the first for the same table. Looping, rather than queueing a job per
+     * batch, also lets a shutdown's last flush write everything accepted before it.
+     */
     private void flush() {
-        flushQueued.set(false);
-        List<Pending> batch = new ArrayList<>();
-        pending.drainTo(batch, MAX_BATCH);
-        if (!pending.isEmpty() && flushQueued.compareAndSet(false, true)) {
-            scheduleFlush();
+        try {
+            List<Pending> batch = new ArrayList<>();
+            while (pending.drainTo(batch, MAX_BATCH) > 0) {
+                write(batch);
+                batch.clear();
+            }
+        } finally {
+            flushQueued.set(false);
+            // A question that came after the last drain but saw the flag still set has scheduled nothing.
+            if (!pending.isEmpty() && flushQueued.compareAndSet(false, true)) {
+                scheduleFlush();
+            }
         }
-        if (batch.isEmpty() || !questions.recordAll(batch.stream().map(Pending::question).toList())) {
+    }
+
+    private void write(List<Pending> batch) {
+        if (!questions.recordAll(batch.stream().map(Pending::question).toList())) {
             return;
         }
         for (Pending p : batch) {
