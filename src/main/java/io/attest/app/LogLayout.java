@@ -17,12 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The one log layout, chosen by {@code LOG_FORMAT} in logback.xml: human-readable lines by default, or one JSON object
+ * The one log layout, chosen by {@code LOG_FORMAT} ({@link LogSetup}): human-readable lines by default, or one JSON object
  * a line ({@code json}) for log platforms, with {@code timestamp} (UTC, ISO-8601), {@code level}, {@code logger},
  * {@code message}, and when set {@code correlation_id}, {@code surface} and {@code exception} (the stack trace). Both
  * write only what Attest logs: the message and the two MDC fields, never a request body or a header.
  *
- * <p>Public, with setters, because Logback builds it from logback.xml.
+ * <p>Public, with setters, so that a logback.xml named by {@code -Dlogback.configurationFile} can build it too.
  */
 public final class LogLayout extends LayoutBase<ILoggingEvent> {
 
