@@ -63,6 +63,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -89,6 +93,8 @@ final class Wiring {
      */
     private static final int RECORD_THREADS = 2;
     private static final int RECORD_CAPACITY = 2_000;
+    /** How long start-up, on one core, lets a first question go before what it still has to do (see firstAnswerFirst). */
+    private static final Duration FIRST_ANSWER_WAIT = Duration.ofMillis(500);
     /** How long start-up waits for Slack's hello on the first Socket Mode connection before carrying on without it. */
     private static final Duration FIRST_HELLO = Duration.ofSeconds(15);
 
@@ -112,13 +118,15 @@ final class Wiring {
         MetricsEndpoint metrics = null;
         long answering;
         try {
-            String botUserId = StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock());
-            SlackRoutes routes = slackApp(parts, botUserId);
+            CompletableFuture<String> botUserId = new CompletableFuture<>();
+            SlackRoutes routes = slackApp(parts, botUserId::join);
             SlackEventsHandler events = new SlackEventsHandler(routes.app(), new SlackSignatureVerifier(config.signingSecret(), parts.clock()),
                     parts.telemetry());
             metrics = metrics(config, parts, null);
             web = new WebServer(events, parts.health(), null, metricsRoutes(metrics)).start(config.port());
             answering = since(started);
+            firstAnswerFirst(events);
+            confirmToken(config, parts, botUserId, web);
             awaitStore(store, web);
             parts.maintenance().start();
         } catch (Exception | Error e) {
@@ -280,6 +288,38 @@ final class Wiring {
     }
 
     /**
+     * On one core, what start-up still has to do (confirm the token, open the database) would share it with the
+     * question that woke the instance, tripling that answer's time; so it waits until the first answer is out, or
+     * {@link #FIRST_ANSWER_WAIT} at most when no question comes.
+     */
+    private static void firstAnswerFirst(SlackEventsHandler events) throws InterruptedException {
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            return;
+        }
+        try {
+            events.firstAnswered().get(FIRST_ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // No question yet: carry on.
+        }
+    }
+
+    /**
+     * Slack confirms the bot token once Attest is listening: the round trip to Slack, and setting up TLS for it, no
+     * longer come before the first answer (a /soc needs neither). Start-up still fails with the check's one line when
+     * Slack refuses the token; an event that needs the bot's own id before then waits for it.
+     */
+    private static void confirmToken(Config config, Parts parts, CompletableFuture<String> botUserId, WebServer web)
+            throws StartupException, InterruptedException {
+        try {
+            botUserId.complete(StartupCheck.confirmToken(parts.api(), config.startupTimeout(), parts.clock()));
+        } catch (StartupException | InterruptedException | RuntimeException e) {
+            botUserId.completeExceptionally(e);
+            web.stop();
+            throw e;
+        }
+    }
+
+    /**
      * Start-up still fails, with the store's one line, when the database cannot be reached or migrated; questions asked
      * meanwhile were answered, and their records are logged as lost.
      */
@@ -335,8 +375,12 @@ final class Wiring {
         parts.store().close();
     }
 
-    /** The Bolt app with every Slack surface Attest answers on, each listener given what it needs. */
     static SlackRoutes slackApp(Parts parts, String botUserId) {
+        return slackApp(parts, () -> botUserId);
+    }
+
+    /** The Bolt app with every Slack surface Attest answers on, each listener given what it needs. */
+    static SlackRoutes slackApp(Parts parts, Supplier<String> botUserId) {
         Supplier<KnowledgeBase> kb = () -> parts.content().get().kb();
         Supplier<TriageEngine> triageEngine = () -> parts.content().get().triage();
         Texts texts = new Texts(() -> kb.get().language());

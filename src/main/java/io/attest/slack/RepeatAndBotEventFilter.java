@@ -8,6 +8,7 @@ import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import java.io.IOException;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The one Bolt middleware, registered once for every event: acknowledges, without running a listener, an event
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
 public final class RepeatAndBotEventFilter implements Middleware {
 
     private final EventDeduplicator seen;
-    private final String botUserId;
+    private final Supplier<String> botUserId;
     private final Predicate<JsonNode> ofNoInterest;
 
     /**
@@ -27,6 +28,14 @@ public final class RepeatAndBotEventFilter implements Middleware {
      * @param ofNoInterest events (their "event" object) no listener would act on
      */
     public RepeatAndBotEventFilter(EventDeduplicator seen, String botUserId, Predicate<JsonNode> ofNoInterest) {
+        this(seen, () -> botUserId, ofNoInterest);
+    }
+
+    /**
+     * @param botUserId Attest's own user id, asked for only when an event names a user: start-up confirms the token
+     *                  once Attest is listening, and an event arriving before that waits for it
+     */
+    public RepeatAndBotEventFilter(EventDeduplicator seen, Supplier<String> botUserId, Predicate<JsonNode> ofNoInterest) {
         this.seen = seen;
         this.botUserId = botUserId;
         this.ofNoInterest = ofNoInterest;
@@ -48,7 +57,7 @@ public final class RepeatAndBotEventFilter implements Middleware {
     private boolean fromABot(JsonNode event) {
         String user = text(event.path("user"));
         return event.hasNonNull("bot_id") || "bot_message".equals(text(event.path("subtype")))
-                || user != null && user.equals(botUserId);
+                || user != null && user.equals(botUserId.get());
     }
 
     private static JsonNode read(String body) throws IOException {

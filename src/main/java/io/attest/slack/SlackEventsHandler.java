@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class SlackEventsHandler implements Handler {
     private final SlackRequestParser parser;
     private final SlackSignatureVerifier verifier;
     private final Telemetry telemetry;
+    private final CompletableFuture<Void> firstAnswered = new CompletableFuture<>();
 
     public SlackEventsHandler(App app, SlackSignatureVerifier verifier, Telemetry telemetry) {
         this.app = app;
@@ -79,6 +81,9 @@ public final class SlackEventsHandler implements Handler {
             }
             write(ctx, request, app.run(request));
             outcome = RequestOutcome.ACKED;
+            if (!firstAnswered.isDone()) {
+                firstAnswered.complete(null);
+            }
         } catch (PayloadShape.Unreadable | JsonParseException e) {
             // JsonParseException is Gson's, and so only ever Bolt failing to read a payload as the type Slack documents.
             LOG.info("Rejected a signed payload that cannot be read: {}", e instanceof PayloadShape.Unreadable u ? u.why
@@ -104,6 +109,11 @@ public final class SlackEventsHandler implements Handler {
             }
             LogContext.clear();
         }
+    }
+
+    /** Completes once the first signed request has been answered. */
+    public CompletableFuture<Void> firstAnswered() {
+        return firstAnswered;
     }
 
     /** The body, or null when it is larger than {@link #MAX_BODY_BYTES}. Never reads more than one byte past it. */

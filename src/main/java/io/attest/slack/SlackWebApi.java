@@ -103,7 +103,9 @@ public final class SlackWebApi {
         volatile boolean headers;
     }
 
-    private final OkHttpClient http;
+    /** Built at the first call: building it sets up TLS (the trust store), which start-up need not wait for. */
+    private volatile OkHttpClient http;
+    private final Duration attemptTimeout;
     private final String baseUrl;
     private final String token;
     private final Consumer<String> onTokenRefused;
@@ -126,7 +128,24 @@ public final class SlackWebApi {
         this.onTokenRefused = onTokenRefused;
         this.telemetry = telemetry;
         this.clock = Clock.systemUTC();
-        this.http = new OkHttpClient.Builder()
+        this.attemptTimeout = attemptTimeout;
+    }
+
+    private OkHttpClient http() {
+        OkHttpClient client = http;
+        if (client != null) {
+            return client;
+        }
+        synchronized (this) {
+            if (http == null) {
+                http = newClient(attemptTimeout);
+            }
+            return http;
+        }
+    }
+
+    private static OkHttpClient newClient(Duration attemptTimeout) {
+        return new OkHttpClient.Builder()
                 // OkHttp sends a request again by itself when a connection fails; for a post Slack may already
                 // have made, that is how one answer became two or three. What is safe to send again is decided here.
                 .retryOnConnectionFailure(false)
@@ -241,7 +260,10 @@ public final class SlackWebApi {
     /** Cuts every call in flight short; at the end of a shutdown's grace period. */
     public void cancelAll() {
         cancelledForShutdown = true;
-        http.dispatcher().cancelAll();
+        OkHttpClient client = http;
+        if (client != null) {
+            client.dispatcher().cancelAll();
+        }
     }
 
     private Delivery call(Job job, String method, Request.Builder request, Resend resend, Lookup lookup)
@@ -342,7 +364,7 @@ public final class SlackWebApi {
 
     private Attempt attemptUncounted(String method, Request.Builder builder) throws InterruptedException {
         Sent sent = new Sent();
-        Call call = http.newCall(builder.tag(Sent.class, sent).build());
+        Call call = http().newCall(builder.tag(Sent.class, sent).build());
         try (Response response = call.execute()) {
             String body = response.body() == null ? "" : response.body().string();
             return classify(method, response.code(), retryAfter(response.header("Retry-After")), body);

@@ -10,7 +10,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.attest.local.LocalSlack;
 import io.attest.local.LocalSlack.Fault;
 import io.attest.testing.LogCapture;
+import io.attest.testing.SignedClient;
+import io.attest.testing.SlackPayloads;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -53,6 +61,40 @@ class StartupTest {
         } finally {
             service.shutdown();
         }
+    }
+
+    @Test
+    void aSlashCommandIsAnsweredWhileSlackIsStillConfirmingTheToken() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        slack.fail("auth.test", Fault.status(503), 2); // Slack's first two answers are 503s: about two seconds of retries
+        CompletableFuture<Service> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Wiring.start(TestConfigs.forSlack(slack, "PORT", Integer.toString(port)), false);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            SignedClient client = new SignedClient(port, TestConfigs.SECRET);
+            HttpResponse<String> answer = null;
+            for (int i = 0; i < 200 && answer == null; i++) {
+                try {
+                    answer = client.post(SlackPayloads.slashCommand("is soc 2 a certification?", "C1", "U1",
+                            slack.responseUrl("early")));
+                } catch (IOException notListeningYet) {
+                    Thread.sleep(25);
+                }
+            }
+            assertTrue(answer != null && answer.statusCode() == 200, "answered while start-up was still asking Slack");
+            assertTrue(answer.body().contains("attestation"), answer.body());
+            assertFalse(starting.isDone(), "the token was not confirmed yet");
+        } finally {
+            starting.get(30, TimeUnit.SECONDS).shutdown();
+        }
+        assertEquals(3, slack.calls("auth.test").size());
     }
 
     @Nested

@@ -40,6 +40,7 @@ class SlackEventsHandlerTest {
     private static final String SECRET = "edge-secret";
     private final AtomicInteger mentions = new AtomicInteger();
     private final List<SlashCommandRequest> commands = new CopyOnWriteArrayList<>();
+    private final SlackEventsHandler handler;
     private final Javalin server;
     private final SignedClient client;
     private final LogCapture logs = new LogCapture();
@@ -55,7 +56,7 @@ class SlackEventsHandlerTest {
             commands.add(req);
             return ctx.ack("fine — ça va ✓");
         });
-        SlackEventsHandler handler = new SlackEventsHandler(app, new SlackSignatureVerifier(SECRET, Clock.systemUTC()), Telemetry.NONE);
+        handler = new SlackEventsHandler(app, new SlackSignatureVerifier(SECRET, Clock.systemUTC()), Telemetry.NONE);
         server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jetty.host = "127.0.0.1";
@@ -96,6 +97,17 @@ class SlackEventsHandlerTest {
 
     @Nested
     class ASlashCommand {
+
+        @Test
+        void theFirstAnswerIsSignalledOnceItIsWrittenAndNotForARefusedRequest() throws Exception {
+            assertFalse(handler.firstAnswered().isDone());
+            assertEquals(401, client.postWithSignature(SlackPayloads.slashCommand("hi", "C9", "U9", "https://hooks.slack.com/x"),
+                    "v0=" + "0".repeat(64)).statusCode());
+            assertFalse(handler.firstAnswered().isDone(), "an unsigned request answers nobody");
+
+            assertEquals(200, client.post(SlackPayloads.slashCommand("hi", "C9", "U9", "https://hooks.slack.com/x")).statusCode());
+            assertTrue(handler.firstAnswered().isDone());
+        }
 
         @Test
         void reachesItsListenerAsBoltsOwnParserWouldHaveMadeIt() throws Exception {
