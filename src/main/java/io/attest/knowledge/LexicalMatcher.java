@@ -37,7 +37,13 @@ final class LexicalMatcher {
     private static final int MAX_CACHED_CORRECTIONS = 50_000;
     private static final String NO_CORRECTION = "";
     private static final int[] NO_INTENTS = new int[0];
-    private final TypoCorrector typos;
+    /** What typos are corrected towards: the words as typed, with how many examples use each. */
+    private final Map<String, Integer> typedWords;
+    /**
+     * Built at the first word the knowledge base has never seen, not at start-up: it is a fifth of building the
+     * index, and most questions (the first one an instance answers, too) have no such word.
+     */
+    private volatile TypoCorrector typos;
     private final int[] docIntent;
     private final Map<String, Double> idf = new HashMap<>();
     private final double unknownIdf;
@@ -84,7 +90,7 @@ final class LexicalMatcher {
         // The postings as plain arrays, read by every question without any index machinery.
         postingLists.forEach((term, docs) -> postings.put(term, docs.stream().mapToInt(Integer::intValue).toArray()));
         knownWords.addAll(frequency.keySet());
-        this.typos = new TypoCorrector(frequency);
+        this.typedWords = Map.copyOf(frequency);
         this.docIntent = owners.stream().mapToInt(Integer::intValue).toArray();
         int vocabularies = 0;
         for (Intent intent : intents) {
@@ -175,6 +181,19 @@ final class LexicalMatcher {
         return scores;
     }
 
+    private TypoCorrector typos() {
+        TypoCorrector built = typos;
+        if (built == null) {
+            synchronized (this) {
+                if (typos == null) {
+                    typos = new TypoCorrector(typedWords);
+                }
+                built = typos;
+            }
+        }
+        return built;
+    }
+
     /** Replaces words the knowledge base has never seen by the closest word it has (one or two edits away). */
     String correctTypos(String question) {
         StringBuilder corrected = null;
@@ -186,7 +205,7 @@ final class LexicalMatcher {
             }
             String replacement = corrections.get(text);
             if (replacement == null) {
-                String found = typos.closest(text);
+                String found = typos().closest(text);
                 replacement = found == null ? NO_CORRECTION : found;
                 if (corrections.size() < MAX_CACHED_CORRECTIONS) {
                     corrections.put(text, replacement);

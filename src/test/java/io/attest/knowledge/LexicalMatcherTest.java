@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -92,5 +98,25 @@ class LexicalMatcherTest {
     void aCorrectionLeavesTheRestOfTheTextWhereItWas() {
         LexicalMatcher matcher = new LexicalMatcher(kb.intents(), analyzer);
         assertEquals("Is the attestation, or a certification?", matcher.correctTypos("Is the atestation, or a certificaton?"));
+    }
+
+    @Test
+    void questionsWithTyposArrivingTogetherOnAFreshMatcherAreAllCorrected() throws Exception {
+        // The corrector is built at the first unknown word: several at once must all wait for one and use it.
+        LexicalMatcher matcher = new LexicalMatcher(kb.intents(), analyzer);
+        ExecutorService askers = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(askers.submit(() -> {
+                go.await();
+                return matcher.correctTypos("Is the atestation, or a certificaton?");
+            }));
+        }
+        go.countDown();
+        for (Future<String> answer : answers) {
+            assertEquals("Is the attestation, or a certification?", answer.get(30, TimeUnit.SECONDS));
+        }
+        askers.shutdown();
     }
 }
