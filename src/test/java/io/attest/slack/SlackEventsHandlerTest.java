@@ -157,6 +157,14 @@ class SlackEventsHandlerTest {
         }
 
         @Test
+        void anEmptyOrBlankSignedBodyIsA400AndNothingIsLogged() throws Exception {
+            for (String blank : List.of("", " ", "\n", "&", "=")) {
+                assertEquals(400, client.post(blank).statusCode(), "'" + blank + "'");
+            }
+            assertEquals(List.of(), logs.at(Level.ERROR));
+        }
+
+        @Test
         void isA400ForNonJsonForAnActionWithoutAnIdAndForAFormThatIsNotUrlEncoded() throws Exception {
             for (String bad : List.of("{\"type\": \"app_", "[1,2,3]", "payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%5Bnull%5D%7D",
                     "payload=%E0%A4%A", "command=%2Fsoc&text=%zz")) {
