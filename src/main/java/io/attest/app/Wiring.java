@@ -289,7 +289,7 @@ final class Wiring {
 
     /**
      * On one core, what start-up still has to do (confirm the token, open the database) would share it with the
-     * question that woke the instance, tripling that answer's time; so it waits until the first answer is out, or
+     * question that woke the instance and slow its answer; so it waits until the first answer is out, or
      * {@link #FIRST_ANSWER_WAIT} at most when no question comes.
      */
     private static void firstAnswerFirst(SlackEventsHandler events) throws InterruptedException {
