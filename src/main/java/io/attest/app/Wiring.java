@@ -272,10 +272,18 @@ final class Wiring {
      */
     private static Store store(Config config) {
         Store store = Store.deferred(config.store(), config.startupTimeout(), Clock.systemUTC());
-        if (Runtime.getRuntime().availableProcessors() > 1) {
+        if (!oneCore()) {
             store.openInBackground();
         }
         return store;
+    }
+
+    /**
+     * On one core (as a small container or the benchmark gives), work started beside the first answer only slows it;
+     * with more, it runs alongside for free. The one rule both start-up deferrals follow.
+     */
+    private static boolean oneCore() {
+        return Runtime.getRuntime().availableProcessors() <= 1;
     }
 
     private static Content loadOrClose(Path dir, Store store) throws Exception {
@@ -293,7 +301,7 @@ final class Wiring {
      * {@link #FIRST_ANSWER_WAIT} at most when no question comes.
      */
     private static void firstAnswerFirst(SlackEventsHandler events) throws InterruptedException {
-        if (Runtime.getRuntime().availableProcessors() > 1) {
+        if (!oneCore()) {
             return;
         }
         try {
